@@ -1,0 +1,18 @@
+"""Annotate: per-story annotators (entities, quotes, events) that add to a Story.
+
+`default_annotators()` lists them in pipeline order; each new annotator registers here.
+"""
+
+from __future__ import annotations
+
+from newsgraph.annotate.base import Annotator, check_order
+
+
+def default_annotators() -> list[Annotator]:
+    """The annotators `newsgraph analyze` runs, in order."""
+    annotators: list[Annotator] = []
+    check_order(annotators)
+    return annotators
+
+
+__all__ = ["Annotator", "check_order", "default_annotators"]

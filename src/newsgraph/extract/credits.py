@@ -1,0 +1,170 @@
+"""Metadata that stories carry in their own text: dateline, byline, credit lines, publisher.
+
+Each parser takes one line (or the lead paragraph) and returns what it says, or None. They
+are pure functions so the furniture remover and the HTML extractor share them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.extract.agencies import AGENCY_PATTERN, agencies_in, normalise_agency
+from newsgraph.model import Contributor, Dateline
+
+_DASH = r"[—–-]{1,2}"
+_UPPER_PLACE = r"[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?"
+_TITLE_PLACE = r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}(?:,\s*[A-Z][\w.'’\- ]{1,30}?)?"
+_AGENCY_PAREN = rf"\(\s*(?P<agency>{AGENCY_PATTERN})\s*\)"
+
+# "MOSCOW (AP) —", "WASHINGTON (Reuters) -", "LONDON —", "NEW YORK, N.Y. (AP) —"
+_DATELINE_UPPER = re.compile(rf"^(?P<place>{_UPPER_PLACE})\s*(?:{_AGENCY_PAREN})?\s*{_DASH}\s+")
+# "Washington (AFP) –": a title-case place needs the agency to count as a dateline.
+_DATELINE_TITLE = re.compile(rf"^(?P<place>{_TITLE_PLACE})\s*{_AGENCY_PAREN}\s*{_DASH}\s+")
+
+_NAME = r"[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|de|van|von|al|bin|da|di|la|le)){0,4}"
+_CONTRIBUTED = re.compile(
+    r"^(?P<who>.+?)\s+contributed(?:\s+(?:reporting|research|to\s+this\s+(?:report|story|article)"
+    r"|to\s+the\s+(?:report|story)|from\s+\w+))*[\w\s,.]*\.?$",
+    re.I,
+)
+_REPORTING_BY = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|contributing)(?:\s+by)?\s*[:\s]\s*(?P<who>.+?)\)?\.?$",
+    re.I,
+)
+_PERSON_IN_PLACE = re.compile(rf"(?P<name>{_NAME})(?:\s+(?:in|from)\s+(?P<place>{_TITLE_PLACE}))?")
+_BYLINE = re.compile(r"^(?:by|written by)\s+(?P<who>[A-Z].{1,150})$", re.I)
+_JOB_WORDS = re.compile(
+    r"\b(?:writers?|reporters?|correspondents?|staff|editors?|journalists?|news|press|agency)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    authors: tuple[str, ...]
+    agency: str | None
+
+
+def parse_dateline(lead: str) -> Dateline | None:
+    """The dateline at the start of a story's first paragraph, if it has one.
+
+    >>> parse_dateline("MOSCOW (AP) — The top diplomats met.")
+    Dateline(place='MOSCOW', agency='AP')
+    >>> parse_dateline("Washington (AFP) – Talks resumed.")
+    Dateline(place='Washington', agency='AFP')
+    >>> parse_dateline("LONDON — Rain fell.")
+    Dateline(place='LONDON', agency=None)
+    """
+    match = _DATELINE_UPPER.match(lead) or _DATELINE_TITLE.match(lead)
+    if not match:
+        return None
+    place = match.group("place").strip(" ,")
+    if len(place) < 2 or not any(c.isalpha() for c in place):
+        return None
+    return Dateline(place=place, agency=match.group("agency"))
+
+
+def parse_contributors(line: str) -> list[Contributor] | None:
+    """Contributors named by a credit line, or None if the line is not one.
+
+    >>> parse_contributors("Matthew Lee in Washington contributed to this story.")
+    [Contributor(name='Matthew Lee', place='Washington')]
+    """
+    if len(line.split()) > 60:
+        return None
+    match = _CONTRIBUTED.match(line) or _REPORTING_BY.match(line)
+    if not match:
+        return None
+    who = re.sub(rf"^(?:(?:the\s+)?(?:{AGENCY_PATTERN})\s+)?", "", match.group("who"), flags=re.I)
+    who = _JOB_WORDS.sub(" ", who)
+    people: list[Contributor] = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|;\s*", who):
+        part = part.strip(" .")
+        person = _PERSON_IN_PLACE.match(part)
+        if person and _looks_like_name(person.group("name")):
+            people.append(Contributor(name=person.group("name"), place=person.group("place")))
+    return people
+
+
+def parse_byline(line: str) -> Byline | None:
+    """Authors (people only) and an agency from a "By ..." line.
+
+    >>> parse_byline("By JANE DOE and JOHN ROE, Associated Press")
+    Byline(authors=('Jane Doe', 'John Roe'), agency='The Associated Press')
+    """
+    match = _BYLINE.match(line.strip())
+    if not match or len(line.split()) > 20:
+        return None
+    who = match.group("who").strip(" .|")
+    found = agencies_in(who)
+    agency = found[0] if found else None
+    who = re.sub(rf"(?<![\w-])(?:the\s+)?(?:{AGENCY_PATTERN})(?![\w-])", " ", who, flags=re.I)
+    who = re.split(r"\s+[|•·]\s+|\s+(?:updated|published|posted)\b", who, flags=re.I)[0]
+    authors: list[str] = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", who):
+        part = _JOB_WORDS.sub(" ", part)
+        part = re.sub(r"\s+", " ", part).strip(" .,")
+        if _looks_like_name(part):
+            authors.append(_fix_case(part))
+    if not authors and agency is None:
+        return None
+    return Byline(authors=tuple(authors), agency=agency)
+
+
+def publisher_from_disclaimer(line: str) -> str | None:
+    """The site that republished the story, as its disclaimer names it.
+
+    >>> publisher_from_disclaimer("The Daily Example has not reviewed this story before publication.")
+    'The Daily Example'
+    """
+    org = r"(?P<org>(?:The\s+)?[A-Z][\w&'’.\-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.\-]*){0,5})"
+    for pattern in (
+        rf"^{org}\s+(?:has|have|did)\s+not\s+(?:reviewed|edited|verified)",
+        rf"\bas\s+a\s+service\s+(?:from|of|by)\s+{org}",
+        rf"\bnot\s+(?:necessarily\s+)?(?:reflect|represent)\s+(?:the\s+views\s+of\s+)?{org}",
+    ):
+        match = re.search(pattern, line)
+        if match and not normalise_agency(match.group("org")):
+            return match.group("org").strip()
+    return None
+
+
+def original_from_disclaimer(line: str, publisher: str | None) -> str | None:
+    """The outlet that wrote a syndicated story, as a republisher's note names it."""
+    org = r"(?P<org>(?:The\s+)?[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,5})"
+    match = re.search(
+        rf"\b(?:originally\s+(?:appeared|published|ran)\s+(?:on|in|at|by)|republished\s+"
+        rf"(?:here\s+)?with\s+permission\s+(?:from|of)|courtesy\s+of)\s+{org}",
+        line,
+    )
+    if match:
+        return normalise_agency(match.group("org")) or match.group("org").strip()
+    for agency in agencies_in(line):
+        if agency != publisher:
+            return agency
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(w[0].isupper() or w.lower() in {"de", "van", "von", "al", "bin", "da"} for w in words)
+
+
+def _fix_case(name: str) -> str:
+    """ALL-CAPS bylines ("JANE DOE") become "Jane Doe"; mixed case is kept."""
+    if name.isupper():
+        return " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in name.split())
+    return name
+
+
+__all__ = [
+    "Byline",
+    "original_from_disclaimer",
+    "parse_byline",
+    "parse_contributors",
+    "parse_dateline",
+    "publisher_from_disclaimer",
+]

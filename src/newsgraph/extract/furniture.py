@@ -1,0 +1,278 @@
+"""Furniture removal: tell a story's own paragraphs from the page furniture mixed into them.
+
+Scraped text carries teaser headlines of other stories, republisher disclaimers, corrections
+widgets, agency boilerplate, credit lines and engagement prompts between and after the real
+paragraphs. Each line is judged by general signals, never by strings from one page:
+
+1. its form and known families of furniture (a credit line, a "Breaking:" prefix, a
+   disclaimer's "has not reviewed", an agency describing itself, a copyright notice);
+2. its topic: a headline-shaped line that shares almost no words with the rest of the story is
+   a teaser for another story, while one that does is a subheading and stays;
+3. its position: once the story has ended (a credit line, a disclaimer, agency boilerplate),
+   what follows is furniture unless it reads like the story again.
+
+Never dropped: a true paragraph, even one line long, a one-sentence quote, a subheading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsgraph.extract.agencies import AGENCY_PATTERN
+from newsgraph.extract.credits import parse_byline, parse_contributors
+
+_I = re.I
+
+# Each family: a kind and the patterns that mark a line of it on their own.
+_FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
+    (
+        "disclaimer",
+        (
+            re.compile(r"\b(?:has|have) not (?:reviewed|edited|verified) this\b", _I),
+            re.compile(r"\bprior to publication\b.*\b(?:bias|standards)\b", _I),
+            re.compile(r"\bmay (?:contain|reflect) (?:editorial )?bias\b", _I),
+            re.compile(r"\bprovided to (?:our )?readers as a service\b", _I),
+            re.compile(r"\b(?:views|opinions) expressed\b.*\b(?:author|necessarily|own)\b", _I),
+            re.compile(r"\bdo(?:es)? not necessarily (?:reflect|represent)\b", _I),
+            re.compile(r"^(?:this|the) (?:article|story|post|piece) (?:was |is )?(?:originally |first )"
+                       r"(?:appeared|published|ran)\b", _I),
+            re.compile(r"\brepublished (?:here )?with permission\b", _I),
+            re.compile(r"\b(?:distributed|syndicated) by\b.*\b(?:content|story|agency)\b", _I),
+        ),
+    ),
+    (
+        "corrections",
+        (
+            re.compile(r"\b(?:submit|suggest|send|request) an? correction\b", _I),
+            re.compile(r"\b(?:report|spot(?:ted)?|found) an? (?:error|typo|mistake)\b", _I),
+            re.compile(r"\bcommitted to (?:truth|accuracy|fairness)(?: and (?:accuracy|fairness))?\b", _I),
+            re.compile(r"\bread our (?:editorial standards|corrections policy)\b", _I),
+            re.compile(r"^corrections?(?: (?:policy|&|and) .{0,30})?:?$", _I),
+            re.compile(r"\bsee something that (?:doesn'?t|does not) look right\b", _I),
+        ),
+    ),
+    (
+        "agency_boilerplate",
+        (
+            re.compile(rf"^(?:the )?(?:{AGENCY_PATTERN}) (?:is|was|has been|remains|operates|provides|"
+                       r"was founded)\b.*\b(?:news|cooperative|organi[sz]ation|agency|countries|"
+                       r"journalism|founded|independent|reporting|stories)\b", _I),
+            re.compile(rf"^(?:copyright|©|\(c\))\s*(?:\d{{4}}\s*)?(?:the )?(?:{AGENCY_PATTERN})\b", _I),
+            re.compile(r"\bmay not be (?:published|reproduced), broadcast, rewritten,? or redistributed\b", _I),
+            re.compile(rf"^(?:the )?(?:{AGENCY_PATTERN}) (?:receives|gets) support from\b", _I),
+            re.compile(r"\bsolely responsible for all content\b", _I),
+        ),
+    ),
+    (
+        "other",
+        (
+            re.compile(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|[A-Z])", _I),
+            re.compile(r"\ball rights reserved\.?$", _I),
+            re.compile(r"^(?:advertisement|sponsored(?: content)?|ad|paid (?:content|post))\.?$", _I),
+            re.compile(r"^(?:story|article) continues (?:below|after)\b", _I),
+            re.compile(r"^continue reading\b", _I),
+            re.compile(r"^(?:comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)"
+                       r"|view comments|show comments)\b.{0,40}$", _I),
+        ),
+    ),
+    (
+        "newsletter",
+        (
+            re.compile(r"\bsign(?:ing)? up (?:for|to)\b.{0,80}\b(?:newsletter|email|updates|briefing|inbox)\b", _I),
+            re.compile(r"\b(?:subscribe|sign up) (?:to|for) (?:our|the) .{0,40}newsletter\b", _I),
+            re.compile(r"\b(?:delivered|straight|direct) to your inbox\b", _I),
+            re.compile(r"^(?:newsletter|subscribe(?: now| today)?)[:!.]?$", _I),
+            re.compile(r"\benter your email\b", _I),
+        ),
+    ),
+    (
+        "share",
+        (
+            re.compile(r"^(?:share|tweet|email|print|pin|whatsapp)(?: (?:this|the) (?:article|story|post))?"
+                       r"(?: on| via| to)?(?: (?:facebook|twitter|x|linkedin|whatsapp|email|reddit))*[:.!]?$", _I),
+            re.compile(r"^(?:share|click) (?:this|to share|on)\b.{0,60}$", _I),
+            re.compile(r"^(?:follow|like) us on\b", _I),
+            re.compile(r"^(?:facebook|twitter|linkedin|whatsapp|email|reddit|pinterest)"
+                       r"(?:\s*[|·•,]?\s*(?:facebook|twitter|linkedin|whatsapp|email|reddit|pinterest|x))+$", _I),
+        ),
+    ),
+    (
+        "caption",
+        (
+            re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA)[ /]?(?:Photo|Images|Pool)\b[^)]*\)\s*$"),
+            re.compile(r"^(?:photo|image|picture|photograph|video)(?: credit)?\s*:", _I),
+            re.compile(r"^FILE\s*[-—–]\s*(?:In this|This)\b"),
+            re.compile(r"^(?:image|photo) (?:copyright|source)\b", _I),
+        ),
+    ),
+    (
+        "navigation",
+        (
+            re.compile(r"^(?:skip to (?:main )?content|back to top|main menu|menu|search|log ?in|sign in|"
+                       r"home|previous|next)$", _I),
+            re.compile(r"^(?:previous|next|prev)(?: article| story| post)?\s*[:»›>]?", _I),
+            re.compile(r"^home\s*[>›»/|]", _I),
+        ),
+    ),
+)
+
+# "Breaking:", "Related:", "READ MORE:" and their kin before another story's headline.
+_TEASER_PREFIX = re.compile(
+    r"^(?:breaking(?: news)?|related(?: stories| articles| coverage| content)?|read (?:more|also|next)|"
+    r"see also|also read|also see|more|recommended(?: for you)?|trending(?: now)?|watch|must read|"
+    r"don'?t miss|popular|most read|editor'?s picks?|you (?:may|might) also like|further reading|"
+    r"more from [\w ]+|latest|top stories|more stories|related video)\s*[:|»>–—-]+\s*",
+    _I,
+)
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]\s*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d+(?:st|nd|rd|th)?")
+_STOPWORDS = frozenset(
+    """a an the and or but if of in on at to for from by with about as into over after before
+    between under is are was were be been being has have had do does did will would can could
+    should may might must shall this that these those it its he she they them his her their we
+    our you your i me my not no than then so too very just also more most some any all each
+    who whom whose which what when where why how there here out up down off again once s t
+    can't won't don't isn't didn't""".split()
+)
+
+# Kinds after which the story is over: what follows is furniture unless it reads as story.
+_STORY_ENDERS = frozenset({"credit", "disclaimer", "corrections", "agency_boilerplate"})
+
+
+@dataclass(frozen=True, slots=True)
+class LineVerdict:
+    """What the remover decided about one line: `kind` None means body."""
+
+    text: str
+    kind: str | None
+
+
+def classify_line(text: str) -> str | None:
+    """The furniture kind a line is by its form alone, or None if form does not decide.
+
+    >>> classify_line("Submit a Correction →")
+    'corrections'
+    >>> classify_line("Matthew Lee in Washington contributed to this story.") is None
+    False
+    >>> classify_line("Officials said the talks would resume.") is None
+    True
+    """
+    stripped = text.strip()
+    if parse_contributors(stripped) is not None:
+        return "credit"
+    if parse_byline(stripped) is not None:
+        return "credit"
+    for kind, patterns in _FAMILIES:
+        if any(p.search(stripped) for p in patterns):
+            return kind
+    prefix = _TEASER_PREFIX.match(stripped)
+    if prefix and (not _ends_sentence(stripped) or _is_headline_shaped(stripped[prefix.end() :])):
+        return "teaser"
+    return None
+
+
+def judge_lines(lines: Sequence[str]) -> list[LineVerdict]:
+    """Decide for every line of a scraped story whether it is body or furniture, and which."""
+    kinds: list[str | None] = [classify_line(line) for line in lines]
+    vocabulary = _story_vocabulary(lines, kinds)
+
+    for i, line in enumerate(lines):
+        if kinds[i] is None and _is_teaser(line, vocabulary):
+            kinds[i] = "teaser"
+
+    _sweep_story_tail(lines, kinds, vocabulary)
+    return [LineVerdict(text=line, kind=kind) for line, kind in zip(lines, kinds, strict=True)]
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words that carry topic: no stopwords, no short words, no trailing 's."""
+    words = set()
+    for word in _WORD.findall(text):
+        word = word.lower().removesuffix("'s").removesuffix("’s")
+        if len(word) >= 3 and word not in _STOPWORDS:
+            words.add(word[:-1] if len(word) > 4 and word.endswith("s") else word)
+    return words
+
+
+def topical_overlap(line: str, vocabulary: dict[str, int], *, counted: bool = True) -> float:
+    """Share of a line's content words that the rest of the story also uses.
+
+    `counted` says whether the line itself is in `vocabulary`, so it is not its own witness.
+    """
+    words = content_words(line)
+    if not words:
+        return 0.0
+    own = 1 if counted else 0
+    return sum(1 for w in words if vocabulary.get(w, 0) > own) / len(words)
+
+
+def _story_vocabulary(lines: Sequence[str], kinds: Sequence[str | None]) -> dict[str, int]:
+    """How many body lines use each content word (furniture already known is left out)."""
+    counts: dict[str, int] = {}
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind is None:
+            for word in content_words(line):
+                counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _is_teaser(line: str, vocabulary: dict[str, int]) -> bool:
+    """A headline-shaped line about something the story never mentions."""
+    if _ends_sentence(line) or not _is_headline_shaped(line):
+        return False
+    words = content_words(line)
+    if len(words) < 4:
+        return False  # "What happens next": too short to judge, and subheadings are body
+    return topical_overlap(line, vocabulary) < 0.34
+
+
+def _sweep_story_tail(lines: Sequence[str], kinds: list[str | None], vocabulary: dict[str, int]) -> None:
+    """After the story's end, leftover lines that do not read as the story are furniture.
+
+    A short heading ("Truth and Accuracy") belongs to the widget that follows it; prose and
+    stray fragments ("New York City") belong to the furniture before them.
+    """
+    enders = [i for i, kind in enumerate(kinds) if kind in _STORY_ENDERS]
+    if not enders:
+        return
+    start = enders[0]
+    later_body = [
+        i for i in range(start + 1, len(lines)) if kinds[i] is None and _reads_as_story(lines[i], vocabulary)
+    ]
+    if len(later_body) >= 2:
+        return  # the "end" was mid-story (a disclaimer on top, a credit between sections)
+    for i in range(start + 1, len(lines)):
+        if kinds[i] is not None or i in later_body:
+            continue
+        following = next((kinds[j] for j in range(i + 1, len(lines)) if kinds[j] is not None), None)
+        preceding = next((kinds[j] for j in range(i - 1, -1, -1) if kinds[j] is not None), "other")
+        if _is_headline_shaped(lines[i]) and not _ends_sentence(lines[i]) and following:
+            kinds[i] = following
+        else:
+            kinds[i] = preceding
+
+
+def _reads_as_story(line: str, vocabulary: dict[str, int]) -> bool:
+    words = content_words(line)
+    return len(words) >= 4 and topical_overlap(line, vocabulary) >= 0.5
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.strip()))
+
+
+def _is_headline_shaped(text: str) -> bool:
+    """Short, unpunctuated at the end, and mostly capitalised words (title case)."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if not 1 <= len(words) <= 25:
+        return False
+    long_words = [w for w in words if len(w.strip("\"'“”‘’(),:")) > 3]
+    if not long_words:
+        return True
+    capitalised = sum(1 for w in long_words if w.lstrip("\"'“‘(")[:1].isupper())
+    return capitalised / len(long_words) >= 0.6
+
+
+__all__ = ["LineVerdict", "classify_line", "content_words", "judge_lines", "topical_overlap"]

@@ -1,0 +1,158 @@
+"""Text-mode extraction: a page a scraper already turned into text, furniture and all.
+
+The text is cut into units (a line, or a hard-wrapped paragraph joined back together), the
+headline is taken off the top, every unit is judged body or furniture, and the metadata that
+furniture carries (contributors, byline, republisher, original agency) is kept on the Story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsgraph.extract.agencies import agencies_in, normalise_agency
+from newsgraph.extract.credits import (
+    original_from_disclaimer,
+    parse_byline,
+    parse_contributors,
+    parse_dateline,
+    publisher_from_disclaimer,
+)
+from newsgraph.extract.furniture import judge_lines
+from newsgraph.extract.language import detect_language
+from newsgraph.model import Contributor, Dateline, Document, Furniture, Story, story_id
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]$")
+
+
+@dataclass(slots=True)
+class StoryParts:
+    """What the text says about itself, gathered while its furniture is removed."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    contributors: list[Contributor] = field(default_factory=list)
+    publisher: str | None = None
+    original_source: str | None = None
+    dateline: Dateline | None = None
+
+
+def extract_text(document: Document) -> Story:
+    """Build a Story from scraped text.
+
+    >>> doc = Document(content="Harbour reopens\\n\\nBELFAST (AP) — The harbour reopened.", kind="text")
+    >>> story = extract_text(doc)
+    >>> story.title, story.body, story.original_source
+    ('Harbour reopens', 'BELFAST (AP) — The harbour reopened.', 'The Associated Press')
+    """
+    units = split_units(document.content)
+    title = None
+    if len(units) > 1 and _is_title(units[0]):
+        title, units = units[0], units[1:]
+    parts = separate_furniture(units)
+    return assemble_story(document, title, parts)
+
+
+def split_units(text: str) -> list[str]:
+    """Lines of the text with whitespace normalised; hard-wrapped paragraphs joined back."""
+    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        if _is_hard_wrapped(lines):
+            units.append(" ".join(lines))
+        else:
+            units.extend(lines)
+    return units
+
+
+def separate_furniture(units: Sequence[str]) -> StoryParts:
+    """Judge every unit and collect the body, the furniture and the metadata it carries."""
+    parts = StoryParts()
+    for verdict in judge_lines(units):
+        if verdict.kind is None:
+            parts.paragraphs.append(verdict.text)
+            continue
+        parts.furniture.append(Furniture(text=verdict.text, kind=verdict.kind))
+        _read_furniture(verdict.text, verdict.kind, parts)
+    if parts.paragraphs:
+        parts.dateline = parse_dateline(parts.paragraphs[0])
+    _settle_sources(parts)
+    return parts
+
+
+def assemble_story(document: Document, title: str | None, parts: StoryParts) -> Story:
+    body = "\n\n".join(parts.paragraphs)
+    origin = document.url or document.source_path or document.source_id
+    warnings = [] if body else ["no article found: no paragraph of the input reads as story text"]
+    return Story(
+        id=story_id(origin, body),
+        body=body,
+        url=document.url,
+        source_path=document.source_path,
+        source_id=document.source_id,
+        title=title,
+        authors=tuple(dict.fromkeys(parts.authors)),
+        contributors=tuple(parts.contributors),
+        published=document.fetched,
+        publisher=parts.publisher,
+        original_source=parts.original_source,
+        dateline=parts.dateline,
+        language=detect_language(body or (title or "")),
+        furniture=tuple(parts.furniture),
+        warnings=tuple(warnings),
+    )
+
+
+def _read_furniture(text: str, kind: str, parts: StoryParts) -> None:
+    if kind == "credit":
+        byline = parse_byline(text)
+        if byline is not None:
+            parts.authors.extend(byline.authors)
+            parts.original_source = parts.original_source or byline.agency
+        parts.contributors.extend(parse_contributors(text) or [])
+    elif kind == "disclaimer":
+        parts.publisher = parts.publisher or publisher_from_disclaimer(text)
+        parts.original_source = parts.original_source or original_from_disclaimer(text, parts.publisher)
+    elif kind == "agency_boilerplate" and parts.original_source is None:
+        found = agencies_in(text)
+        parts.original_source = found[0] if found else None
+
+
+def _settle_sources(parts: StoryParts) -> None:
+    """The dateline's agency is the strongest word on who wrote the story."""
+    if parts.dateline and parts.dateline.agency:
+        parts.original_source = normalise_agency(parts.dateline.agency) or parts.original_source
+    if parts.original_source and parts.original_source == parts.publisher:
+        parts.original_source = None
+
+
+def _is_title(unit: str) -> bool:
+    words = unit.split()
+    return (
+        1 <= len(words) <= 25
+        and not _SENTENCE_END.search(unit)
+        and parse_dateline(unit) is None
+        and parse_byline(unit) is None
+    )
+
+
+def _is_hard_wrapped(lines: Sequence[str]) -> bool:
+    """A block whose lines break mid-sentence at a similar width is one wrapped paragraph."""
+    if len(lines) < 2:
+        return False
+    inner = lines[:-1]
+    open_ended = sum(1 for line in inner if not _SENTENCE_END.search(line))
+    # Wrapped text breaks at a terminal's width; a 400-character line was never wrapped.
+    wrapped_width = sum(1 for line in inner if 40 <= len(line) <= 120)
+    return open_ended / len(inner) >= 0.5 and wrapped_width / len(inner) >= 0.8
+
+
+__all__ = ["StoryParts", "assemble_story", "extract_text", "separate_furniture", "split_units"]

@@ -1,0 +1,110 @@
+"""Composition: documents in, Stories out, through extract and the annotators.
+
+`analyze_document` and `extract_document` are the per-document stages; `run_stage` maps one
+over a stream of documents, in one process or in a pool of worker processes that each load
+their models once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import Literal
+
+from newsgraph.annotate import Annotator, default_annotators
+from newsgraph.extract import extract_story
+from newsgraph.ingest import ReadFailure
+from newsgraph.model import Document, Story
+
+Stage = Literal["extract", "analyze"]
+
+
+@dataclass(frozen=True, slots=True)
+class StageFailure:
+    """A document a stage could not turn into a Story, and why."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+Outcome = Story | ReadFailure | StageFailure
+
+
+@lru_cache(maxsize=1)
+def _annotators() -> tuple[Annotator, ...]:
+    return tuple(default_annotators())
+
+
+def extract_document(document: Document) -> Story:
+    """The extract stage alone: body, metadata and furniture."""
+    return extract_story(document)
+
+
+def annotate_story(story: Story) -> Story:
+    """Every default annotator, in order, over an extracted Story."""
+    for annotator in _annotators():
+        story = annotator.annotate(story)
+    return story
+
+
+def analyze_document(document: Document) -> Story:
+    """The whole per-story pipeline: extract, then every annotator.
+
+    >>> story = analyze_document(Document(content="Rain fell on Tuesday.", kind="text"))
+    >>> story.body
+    'Rain fell on Tuesday.'
+    """
+    return annotate_story(extract_story(document))
+
+
+STAGES: dict[str, Callable[[Document], Story]] = {
+    "extract": extract_document,
+    "analyze": analyze_document,
+}
+
+
+def run_stage(
+    items: Iterable[Document | ReadFailure], stage: Stage = "analyze", jobs: int | None = None
+) -> Iterator[Outcome]:
+    """Run a stage over documents in input order; read failures pass through unchanged.
+
+    `jobs` worker processes (default: every core); 1 runs in this process.
+    """
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1:
+        for item in items:
+            yield item if isinstance(item, ReadFailure) else _run_one(stage, item)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        iterator = iter(items)
+        # Bounded look-ahead keeps memory flat however many documents come in.
+        while batch := list(islice(iterator, jobs * 8)):
+            documents = [item for item in batch if isinstance(item, Document)]
+            results = iter(pool.map(_run_one, [stage] * len(documents), documents, chunksize=2))
+            for item in batch:
+                yield item if isinstance(item, ReadFailure) else next(results)
+
+
+def _run_one(stage: Stage, document: Document) -> Story | StageFailure:
+    try:
+        return STAGES[stage](document)
+    except (ValueError, RecursionError, MemoryError) as error:
+        # A malformed page is a recorded failure for this document, not a lost run.
+        return StageFailure(document.origin, f"{type(error).__name__}: {error}")
+
+
+__all__ = [
+    "Outcome",
+    "StageFailure",
+    "analyze_document",
+    "annotate_story",
+    "extract_document",
+    "run_stage",
+]
