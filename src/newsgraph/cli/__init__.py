@@ -1,0 +1,52 @@
+"""The `newsgraph` command: a thin shell over the library.
+
+Each command module registers its subcommands with `register(subparsers)` and hands the
+parsed arguments to one library call. Errors become one line on stderr and an exit code
+(0 success, 1 some inputs failed, 2 usage); a traceback only with `--debug`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from newsgraph.errors import NewsgraphError
+
+# Modules that add subcommands, in the order `newsgraph --help` lists them.
+COMMAND_MODULES = ("newsgraph.cli.stories",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsgraph",
+        description="Turn news pages into stories: clean text, metadata, who said what, "
+        "who did what to whom, and an archive to search.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except NewsgraphError as error:
+        if args.debug:
+            raise
+        print(f"newsgraph: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newsgraph: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Writing Stories out: JSON, JSONL, the readable text card, and a progress bar."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsgraph.model import Story
+
+# Below this many documents a progress bar is noise.
+PROGRESS_MIN_DOCUMENTS = 5
+
+
+def story_json(story: Story, indent: int | None = None) -> str:
+    return json.dumps(story.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def story_card(story: Story) -> str:
+    """A story as a person wants to read it: headline, dateline, source, byline, body, removals."""
+    lines: list[str] = []
+    title = story.title or "(untitled)"
+    lines += [title, "=" * min(len(title), 78)]
+    facts = []
+    if story.dateline:
+        facts.append(" ".join(p for p in (story.dateline.place, f"({story.dateline.agency})"
+                                          if story.dateline.agency else None) if p))
+    if story.published:
+        facts.append(story.published)
+    if story.publisher:
+        facts.append(f"published by {story.publisher}")
+    if story.original_source:
+        facts.append(f"from {story.original_source}")
+    if facts:
+        lines.append(" · ".join(facts))
+    if story.authors:
+        lines.append("By " + ", ".join(story.authors))
+    if story.contributors:
+        names = [c.name + (f" ({c.place})" if c.place else "") for c in story.contributors]
+        lines.append("Contributors: " + ", ".join(names))
+    source = story.url or story.source_path or story.source_id
+    if source:
+        lines.append(f"Source: {source}")
+    lines += ["", story.body or "(no article text found)", ""]
+    if story.quotes:
+        lines.append(f"Quotes ({len(story.quotes)}):")
+        for quote in story.quotes:
+            content = " … ".join(story.text(span) for span in quote.content)
+            lines.append(f"  - {quote.speaker_name or 'unknown'}: {_clip(content, 100)} [{quote.kind}]")
+        lines.append("")
+    if story.events:
+        lines.append(f"Events ({len(story.events)}):")
+        for event in story.events:
+            who = ", ".join(a.country or a.text for a in event.source) or "?"
+            whom = ", ".join(a.country or a.text for a in event.target) or "?"
+            mode = f"/{event.mode}" if event.mode else ""
+            lines.append(f"  - {who} — {event.type}{mode} — {whom}")
+        lines.append("")
+    if story.furniture:
+        lines.append(f"Removed ({len(story.furniture)}):")
+        for piece in story.furniture:
+            lines.append(f"  - [{piece.kind}] {_clip(piece.text, 90)}")
+    for warning in story.warnings:
+        lines.append(f"Warning: {warning}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+@contextmanager
+def open_output(path: str | None) -> Iterator[IO[str]]:
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8") as handle:
+        yield handle
+
+
+class ProgressReporter:
+    """Counts documents on stderr; the bar appears once a run has passed a few documents."""
+
+    def __init__(self, label: str) -> None:
+        self._progress = Progress(
+            TextColumn(label),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._task = self._progress.add_task(label, total=None, visible=False, rate="")
+        self._done = 0
+        self._started = time.perf_counter()
+
+    def __enter__(self) -> ProgressReporter:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+    def advance(self) -> None:
+        self._done += 1
+        rate = self._done / max(time.perf_counter() - self._started, 1e-9)
+        self._progress.update(
+            self._task,
+            completed=self._done,
+            visible=self._done >= PROGRESS_MIN_DOCUMENTS,
+            rate=f"{rate:.1f} docs/s",
+        )

@@ -1,0 +1,73 @@
+"""`newsgraph analyze` and `newsgraph extract`: pages in, Stories out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from newsgraph.cli.output import ProgressReporter, open_output, story_card, story_json
+from newsgraph.ingest import ReadFailure, read_inputs
+from newsgraph.model import Story
+from newsgraph.pipeline import run_stage
+
+
+def register(subparsers: Any) -> None:
+    for name, summary in (
+        ("analyze", "Run the whole per-story pipeline: extract, entities, quotes, events."),
+        ("extract", "Run the extract stage only: clean body, metadata and removed furniture."),
+    ):
+        command = subparsers.add_parser(name, help=summary, description=summary)
+        command.add_argument(
+            "inputs",
+            nargs="+",
+            metavar="INPUT",
+            help="file (.html, .htm, .txt, .jsonl, .warc, any of them .gz), directory, or - for stdin",
+        )
+        command.add_argument("--format", choices=("json", "jsonl", "text"), default="json",
+                             help="json (one object, or a list for several), jsonl, or a readable card")
+        command.add_argument("--kind", choices=("auto", "html", "text"), default="auto",
+                             help="treat inputs as HTML or text where the extension does not say")
+        command.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+                             help="worker processes (default: all cores; 1 runs in one process)")
+        command.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+        command.set_defaults(handler=run_stories_command, stage=name)
+
+
+def run_stories_command(args: argparse.Namespace) -> int:
+    documents = read_inputs(args.inputs, kind=args.kind)
+    failures = 0
+    collected: list[Story] = []
+    with open_output(args.output) as out, ProgressReporter(args.stage) as progress:
+        for outcome in run_stage(documents, stage=args.stage, jobs=args.jobs):
+            progress.advance()
+            if not isinstance(outcome, Story):
+                failures += 1
+                print(f"newsgraph: {outcome}", file=sys.stderr)
+                continue
+            if args.format == "jsonl":
+                out.write(story_json(outcome) + "\n")
+            elif args.format == "text":
+                out.write(("\n" if collected else "") + story_card(outcome))
+                collected.append(outcome)
+            else:
+                collected.append(outcome)
+        if args.format == "json":
+            if len(collected) == 1:
+                out.write(story_json(collected[0], indent=2) + "\n")
+            elif collected or not failures:
+                out.write("[\n" + ",\n".join(story_json(s, indent=2) for s in collected) + "\n]\n")
+    return 1 if failures else 0
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+__all__ = ["register", "run_stories_command"]
