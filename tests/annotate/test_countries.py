@@ -1,0 +1,82 @@
+"""Country codes for the many ways news names a state or an international body."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate.countries import country_code, country_in, is_state
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia", "RUS"),
+        ("the Russian Federation", "RUS"),
+        ("Russian", "RUS"),
+        ("Russians", "RUS"),
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("the United States", "USA"),
+        ("America", "USA"),
+        ("Americans", "USA"),
+        ("UK", "GBR"),
+        ("Britain", "GBR"),
+        ("British", "GBR"),
+        ("Syrian", "SYR"),
+        ("Syria", "SYR"),
+        ("Iran", "IRN"),
+        ("South Korea", "KOR"),
+        ("North Korean", "PRK"),
+        ("Venezuela", "VEN"),
+        ("Venezuelan", "VEN"),
+        ("Vietnam", "VNM"),
+        ("Moscow", "RUS"),
+        ("Washington", "USA"),
+        ("the Kremlin", "RUS"),
+        ("Kiev", "UKR"),
+        ("Beijing", "CHN"),
+        ("Palestinians", "PSE"),
+        ("Gaza Strip", "PSE"),
+        ("Ivory Coast", "CIV"),
+        ("Chinese", "CHN"),
+        ("French", "FRA"),
+        ("Russia's", "RUS"),
+        ("United Nations", "IGO"),
+        ("U.N.", "IGO"),
+        ("UN", "IGO"),
+        ("NATO", "IGO"),
+        ("EU", "IGO"),
+        ("European Union", "IGO"),
+        ("Security Council", "IGO"),
+        ("Amnesty International", "NGO"),
+    ],
+)
+def test_country_code(text: str, expected: str) -> None:
+    assert country_code(text) == expected
+
+
+@pytest.mark.parametrize("text", ["us", "the", "President", "Rovaniemi", "opposition", ""])
+def test_not_a_country(text: str) -> None:
+    assert country_code(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian Deputy Foreign Minister", "RUS"),
+        ("U.S. Secretary of State", "USA"),
+        ("Syrian President", "SYR"),
+        ("deputy chairman of the foreign relations committee of Russia’s upper house", "RUS"),
+        ("South Korean army", "KOR"),
+        ("opposition leader", None),
+        ("President", None),
+    ],
+)
+def test_country_in(text: str, expected: str | None) -> None:
+    assert country_in(text) == expected
+
+
+def test_is_state() -> None:
+    assert is_state("RUS")
+    assert not is_state("IGO")
+    assert not is_state(None)
