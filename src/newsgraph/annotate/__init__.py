@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 from newsgraph.annotate.base import Annotator, check_order
+from newsgraph.annotate.entities import EntityFinder
 
 
 def default_annotators() -> list[Annotator]:
     """The annotators `newsgraph analyze` runs, in order."""
-    annotators: list[Annotator] = []
+    annotators: list[Annotator] = [EntityFinder()]
     check_order(annotators)
     return annotators
 

@@ -36,7 +36,7 @@ def role_of(name: Span) -> str | None:
     Premodifier titles win over appositions, which win over "of ORG" affiliations: a title
     is the story's own label, an apposition may describe rather than name a post.
     """
-    return _premodifier(name) or _apposition(name) or _affiliation(name)
+    return _premodifier(name) or _title_head(name) or _apposition(name) or _affiliation(name)
 
 
 def _premodifier(name: Span) -> str | None:
@@ -50,10 +50,10 @@ def _premodifier(name: Span) -> str | None:
             break
         if not _inside(token, head) or token.dep_ not in _TITLE_DEPS:
             break
-        if token.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP") and token.dep_ not in ("case",):
-            # "of" in "Secretary of State" is inside a title only between two title words.
-            if not (token.lower_ == "of" and start < name.start and i > 0):
-                break
+        # "of" in "Secretary of State" is inside a title only between two title words.
+        inner_of = token.lower_ == "of" and start < name.start and i > 0
+        if token.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP") and token.dep_ != "case" and not inner_of:
+            break
         start = i
         i -= 1
     while start < name.start and doc[start].dep_ in ("case", "prep") or (
@@ -66,6 +66,18 @@ def _premodifier(name: Span) -> str | None:
     if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None
     return words.text.strip() or None
+
+
+def _title_head(name: Span) -> str | None:
+    """"the podcast host Tom Vail": the parser makes the name an apposition of the title."""
+    head = name.root.head
+    if name.root.dep_ != "appos" or head.i != name.start - 1 or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = name.doc
+    start = head.left_edge.i
+    while start < head.i and doc[start].dep_ in ("det", "predet"):
+        start += 1
+    return doc[start : head.i + 1].text
 
 
 def _inside(token: Token, head: Token) -> bool:

@@ -1,0 +1,241 @@
+"""People, organisations and places: one entity per real-world thing, with all its mentions.
+
+spaCy tags names one mention at a time, and inconsistently: in one story "Lavrov" may be a
+PERSON once and an ORG twice, "Pompeo" a GPE. Readers want the story-level answer, so
+`find_entities` groups the mentions of each thing and lets the group decide:
+
+- a surname or first name joins the full name it shortens ("Lavrov" → "Sergey Lavrov"),
+  the nearest earlier full name when several share it;
+- a group with a full personal name is a PERSON whatever single mentions were tagged;
+  otherwise the majority tag wins;
+- country names written differently ("U.S.", "the United States") are one place;
+- the fullest mention is the name, the first role the story gives (see `roles.py`) the role,
+  and places, and people whose role names a state, get its ISO 3166 alpha-3 code.
+
+Bylined authors and credited contributors become PERSON entities too, with the role
+"author" or "contributor", even when the body never mentions them.
+
+>>> from newsgraph.model import Story
+>>> story = Story(id="s", body="Minister Anna Berg spoke. Berg left for Oslo.")
+>>> [(e.name, e.type, e.role, len(e.mentions)) for e in find_entities(story)]
+[('Anna Berg', 'PERSON', 'Minister', 2), ('Oslo', 'PLACE', None, 1)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.annotate.base import Annotator
+from newsgraph.annotate.countries import CAPITALS, country_code, country_in
+from newsgraph.annotate.nlp import parse
+from newsgraph.annotate.roles import role_of
+from newsgraph.model import Entity, Span, Story
+
+# spaCy labels kept as entities, and the story-level type each becomes.
+TYPES: dict[str, str] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "NORP": "NORP",
+}
+# Head nouns that make a name an organisation whatever spaCy tagged ("Ekho Moskvy radio").
+ORG_HEADS = frozenset({
+    "radio", "television", "tv", "channel", "network", "newspaper", "paper", "magazine",
+    "agency", "party", "company", "corporation", "bank", "group", "ministry", "committee",
+    "council", "university", "institute", "foundation", "campaign", "website",
+})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass(slots=True)
+class _Mention:
+    span: Span
+    text: str
+    label: str  # story-level type proposed by this mention
+    tokens: int
+    sent: SpacySpan
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.span[0] for m in self.mentions)
+
+    def is_person_name(self) -> bool:
+        return any(m.label == "PERSON" and m.tokens > 1 for m in self.mentions)
+
+
+def find_entities(story: Story, doc: Doc | None = None) -> tuple[Entity, ...]:
+    """Every person, organisation and place in `story`, one Entity each, in order of first
+    mention. `doc` is the parse of `story.body` (parsed here when not given)."""
+    doc = doc if doc is not None else parse(story.body)
+    mentions = _mentions(doc)
+    groups = _group(mentions)
+    _add_unlabelled_mentions(doc, groups)
+    entities = [_entity(group, doc) for group in sorted(groups, key=lambda g: g.first)]
+    entities = [replace(e, id=f"e{i + 1}") for i, e in enumerate(entities)]
+    return tuple(entities) + _credited_people(story, entities)
+
+
+def _mentions(doc: Doc) -> list[_Mention]:
+    found = []
+    for ent in doc.ents:
+        label = TYPES.get(ent.label_)
+        if label is None:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].dep_ == "det":
+            start += 1
+        while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct):
+            end -= 1
+        if start >= end:
+            continue
+        span = doc[start:end]
+        if label != "ORG" and span.root.dep_ == "compound" and span.root.head.lemma_ in ORG_HEADS:
+            label = "ORG"
+        text = _POSSESSIVE.sub("", span.text)
+        found.append(_Mention((span.start_char, span.start_char + len(text)), text, label,
+                              len(span), span.sent))
+    return found
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def _group(mentions: list[_Mention]) -> list[_Group]:
+    """Group mentions by name, then fold short personal names and country aliases in."""
+    by_key: dict[str, _Group] = {}
+    for mention in mentions:
+        by_key.setdefault(_key(mention.text), _Group()).mentions.append(mention)
+    full_names = {k: g for k, g in by_key.items() if g.is_person_name()}
+    for key, group in list(by_key.items()):
+        if key in full_names or " " in key:
+            continue
+        for mention in list(group.mentions):
+            target = _full_name_for(key, mention.span[0], full_names)
+            if target is not None:
+                group.mentions.remove(mention)
+                target.mentions.append(mention)
+        if not group.mentions:
+            del by_key[key]
+    return _merge_country_aliases(list(by_key.values()))
+
+
+def _full_name_for(short: str, at: int, full_names: dict[str, _Group]) -> _Group | None:
+    """The full name a lone first name or surname stands for: the nearest one before it."""
+    candidates = [
+        g for k, g in full_names.items() if short in (k.split()[-1], k.split()[0])
+    ]
+    if not candidates:
+        return None
+    before = [g for g in candidates if g.first <= at]
+    if before:
+        return max(before, key=lambda g: max(m.span[0] for m in g.mentions if m.span[0] <= at))
+    return min(candidates, key=lambda g: g.first)
+
+
+def _merge_country_aliases(groups: list[_Group]) -> list[_Group]:
+    """"U.S." and "the United States" are one place; "Moscow" stays apart from "Russia"."""
+    by_code: dict[str, _Group] = {}
+    kept = []
+    for group in groups:
+        text = group.mentions[0].text
+        code = country_code(text) if _vote(group) == "PLACE" else None
+        if code is None or _key(text) in CAPITALS:
+            kept.append(group)
+        elif code in by_code:
+            by_code[code].mentions.extend(group.mentions)
+        else:
+            by_code[code] = group
+            kept.append(group)
+    return kept
+
+
+def _add_unlabelled_mentions(doc: Doc, groups: list[_Group]) -> None:
+    """Proper names spaCy left untagged ("the Maduro regime") that repeat a known person."""
+    covered = {m.span[0] for g in groups for m in g.mentions}
+    names: dict[str, _Group] = {}
+    for group in groups:
+        if group.is_person_name():
+            for mention in group.mentions:
+                for word in mention.text.split():
+                    names.setdefault(word, group)
+    for token in doc:
+        if token.pos_ == "PROPN" and token.idx not in covered and not token.ent_type_:
+            owner = names.get(token.text)
+            if owner is not None:
+                span = (token.idx, token.idx + len(token.text))
+                owner.mentions.append(_Mention(span, token.text, "PERSON", 1, token.sent))
+
+
+def _vote(group: _Group) -> str:
+    if group.is_person_name():
+        return "PERSON"
+    counts = Counter(m.label for m in group.mentions)
+    return max(counts, key=lambda label: (counts[label], label == "PERSON"))
+
+
+def _entity(group: _Group, doc: Doc) -> Entity:
+    kind = _vote(group)
+    mentions = sorted(group.mentions, key=lambda m: m.span)
+    fullest = max(mentions, key=lambda m: (m.tokens, not m.text.isupper(), len(m.text)))
+    name = fullest.text
+    role = None
+    if kind == "PERSON":
+        for mention in mentions:
+            span = doc.char_span(*mention.span, alignment_mode="expand")
+            role = role_of(span) if span is not None else None
+            if role:
+                break
+    country = None
+    if kind == "PLACE":
+        country = country_code(name)
+    elif kind == "PERSON" and role:
+        country = country_in(role)
+    return Entity(
+        id="",
+        name=name,
+        type=kind,
+        role=role,
+        mentions=tuple(sorted({m.span for m in mentions})),
+        country=country,
+    )
+
+
+def _credited_people(story: Story, entities: list[Entity]) -> tuple[Entity, ...]:
+    known = {e.name for e in entities if e.type == "PERSON"}
+    credited = [(name, "author") for name in story.authors]
+    credited += [(c.name, "contributor") for c in story.contributors]
+    extra: list[Entity] = []
+    for name, role in credited:
+        if name not in known:
+            known.add(name)
+            extra.append(Entity(id=f"e{len(entities) + len(extra) + 1}", name=name,
+                                type="PERSON", role=role))
+    return tuple(extra)
+
+
+class EntityFinder(Annotator):
+    """Adds `entities` (see `find_entities`); holds no settings beyond the shared model."""
+
+    name: ClassVar[str] = "entities"
+    requires: ClassVar[frozenset[str]] = frozenset({"body", "authors", "contributors"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"entities"})
+
+    def annotate(self, story: Story) -> Story:
+        return replace(story, entities=find_entities(story))
+
+
+__all__ = ["ORG_HEADS", "TYPES", "EntityFinder", "find_entities"]

@@ -1,0 +1,107 @@
+"""Entities: one per real-world thing, consistent type, fullest name, the story's role."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.annotate.entities import find_entities
+from newsgraph.annotate.nlp import parse
+from newsgraph.annotate.roles import role_of
+from newsgraph.model import Contributor, Document, Entity, Story
+from newsgraph.pipeline import extract_document
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "seed"
+
+
+def _story(body: str, **fields: object) -> Story:
+    return Story(id="t", body=body, **fields)  # type: ignore[arg-type]
+
+
+def _person(story: Story, name: str) -> Entity:
+    people = [e for e in find_entities(story) if e.type == "PERSON" and e.name == name]
+    assert len(people) == 1, [e.name for e in find_entities(story)]
+    return people[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        # premodifier title, with a state adjective
+        ("The plan was backed by Norwegian Trade Minister Kari Holm on Monday.",
+         "Kari Holm", "Norwegian Trade Minister"),
+        # lower-case premodifier description
+        ("The podcast host Tom Vail disagreed.", "Tom Vail", "podcast host"),
+        # title with an "of" phrase inside it
+        ("A call between U.S. Secretary of State Dana Wells and her counterpart ended.",
+         "Dana Wells", "U.S. Secretary of State"),
+        # apposition after the name
+        ("Petra Lund, deputy chair of the budget committee, voted against it.",
+         "Petra Lund", "deputy chair of the budget committee"),
+        # affiliation "X of ORG"
+        ("The figure comes from Omar Haddad of the Brookings Institution.",
+         "Omar Haddad", "Brookings Institution"),
+        # possessive premodifier
+        ("The port was built under the mayor's predecessor Jon Berge.",
+         "Jon Berge", "mayor's predecessor"),
+    ],
+)
+def test_role_patterns(body: str, name: str, role: str) -> None:
+    assert _person(_story(body), name).role == role
+
+
+def test_role_of_needs_a_title() -> None:
+    doc = parse("Yesterday Maria Costa left.")
+    assert role_of(doc[1:3]) is None
+
+
+def test_surname_joins_full_name_and_fixes_type() -> None:
+    body = ("Finance Minister Lars Eklund met bankers. Eklund said rates would rise. "
+            "Critics of Eklund disagreed.")
+    person = _person(_story(body), "Lars Eklund")
+    assert len(person.mentions) == 3
+    assert [e for e in find_entities(_story(body)) if e.name == "Eklund"] == []
+
+
+def test_country_aliases_are_one_place_with_a_code() -> None:
+    body = "The U.S. said it would act. Officials in the United States agreed."
+    places = [e for e in find_entities(_story(body)) if e.type == "PLACE"]
+    assert len(places) == 1
+    assert places[0].name == "United States" and places[0].country == "USA"
+    assert len(places[0].mentions) == 2
+
+
+def test_role_gives_a_person_a_country() -> None:
+    person = _person(_story("Russian Deputy Foreign Minister Ivan Petrov spoke."), "Ivan Petrov")
+    assert person.country == "RUS"
+
+
+def test_contributors_become_people() -> None:
+    story = _story("Rain fell.", contributors=(Contributor("Ann Lee", "Oslo"),))
+    assert _person(story, "Ann Lee").role == "contributor"
+
+
+def test_mentions_are_inside_the_body() -> None:
+    story = _story("Minister Anna Berg’s plan. Berg’s aides left.")
+    for entity in find_entities(story):
+        for start, end in entity.mentions:
+            assert story.body[start:end] in ("Anna Berg", "Berg")
+
+
+@pytest.mark.skipif(not SEED.is_dir(), reason="../shared/data/seed is absent")
+def test_seed_people_are_single_person_entities_with_roles() -> None:
+    gold = json.loads((SEED / "gold.json").read_text())
+    document = Document(content=(SEED / "article.txt").read_text(), kind="text")
+    story = extract_document(document)
+    entities = find_entities(story)
+    right_roles = 0
+    for person in gold["people"]:
+        mentions = [m for m in person["mentions"] if m.lower() not in ("he", "she")]
+        found = [e for e in entities if any(story.text(s) in mentions for s in e.mentions)
+                 or e.name == person["name"]]
+        assert len(found) == 1, (person["name"], [e.name for e in found])
+        assert found[0].type == "PERSON", person["name"]
+        right_roles += found[0].role == person["role"]
+    assert right_roles >= 8
