@@ -234,15 +234,19 @@ def _sweep_story_tail(lines: Sequence[str], kinds: list[str | None], vocabulary:
     A short heading ("Truth and Accuracy") belongs to the widget that follows it; prose and
     stray fragments ("New York City") belong to the furniture before them.
     """
-    enders = [i for i, kind in enumerate(kinds) if kind in _STORY_ENDERS]
-    if not enders:
+    # The story ends at the first ender that is not followed by more of the story (a
+    # disclaimer on top or a credit between sections is followed by story paragraphs).
+    start, later_body = None, []
+    for ender in (i for i, kind in enumerate(kinds) if kind in _STORY_ENDERS):
+        later_body = [
+            i for i in range(ender + 1, len(lines))
+            if kinds[i] is None and _reads_as_story(lines[i], vocabulary)
+        ]
+        if len(later_body) < 2:
+            start = ender
+            break
+    if start is None:
         return
-    start = enders[0]
-    later_body = [
-        i for i in range(start + 1, len(lines)) if kinds[i] is None and _reads_as_story(lines[i], vocabulary)
-    ]
-    if len(later_body) >= 2:
-        return  # the "end" was mid-story (a disclaimer on top, a credit between sections)
     for i in range(start + 1, len(lines)):
         if kinds[i] is not None or i in later_body:
             continue
@@ -256,7 +260,7 @@ def _sweep_story_tail(lines: Sequence[str], kinds: list[str | None], vocabulary:
 
 def _reads_as_story(line: str, vocabulary: dict[str, int]) -> bool:
     words = content_words(line)
-    return len(words) >= 4 and topical_overlap(line, vocabulary) >= 0.5
+    return len(words) >= 4 and topical_overlap(line, vocabulary) >= 0.2
 
 
 def _ends_sentence(text: str) -> bool:

@@ -1,0 +1,115 @@
+"""Text-mode extraction: whole stories, metadata, and the seed page against its gold."""
+
+import json
+
+import pytest
+
+from newsgraph.extract.credits import parse_byline, parse_contributors, parse_dateline
+from newsgraph.extract.text import extract_text
+from newsgraph.model import Contributor, Dateline, Document
+from tests.conftest import shared_path
+
+GOLD_KINDS = {
+    "teaser for another story": "teaser",
+    "credit line (metadata, not body)": "credit",
+    "publisher disclaimer": "disclaimer",
+    "corrections widget": "corrections",
+    "wire agency boilerplate": "agency_boilerplate",
+}
+
+
+def text_story(content: str, **kw: str):  # type: ignore[no-untyped-def]
+    return extract_text(Document(content=content, kind="text", **kw))
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline"),
+    [
+        ("MOSCOW (AP) — The top diplomats met.", Dateline("MOSCOW", "AP")),
+        ("WASHINGTON (Reuters) - Lawmakers voted.", Dateline("WASHINGTON", "Reuters")),
+        ("Washington (AFP) – Talks resumed.", Dateline("Washington", "AFP")),
+        ("LONDON — Rain fell.", Dateline("LONDON", None)),
+        ("NEW YORK, N.Y. (AP) — Markets rose.", Dateline("NEW YORK, N.Y.", "AP")),
+        ("The minister said on Monday — in Paris — that talks would go on.", None),
+        ("Washington — a city of monuments — was quiet.", None),
+    ],
+)
+def test_datelines(lead: str, dateline: Dateline | None) -> None:
+    assert parse_dateline(lead) == dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("Matthew Lee in Washington contributed to this story.", [Contributor("Matthew Lee", "Washington")]),
+        (
+            "Associated Press writers Jill Lawless in London and Sam Petrequin in Brussels contributed.",
+            [Contributor("Jill Lawless", "London"), Contributor("Sam Petrequin", "Brussels")],
+        ),
+        ("Reporting by Anna Ringstrom; Editing by Mark Potter", [Contributor("Anna Ringstrom", None)]),
+        ("Officials said the talks would resume.", None),
+    ],
+)
+def test_contributors(line: str, people: list[Contributor] | None) -> None:
+    assert parse_contributors(line) == people
+
+
+def test_byline_gives_people_and_the_agency() -> None:
+    byline = parse_byline("By JANE DOE and JOHN ROE, Associated Press")
+    assert byline is not None
+    assert byline.authors == ("Jane Doe", "John Roe") and byline.agency == "The Associated Press"
+
+
+def test_text_without_furniture_keeps_the_input_with_whitespace_normalised() -> None:
+    text = "Rain   fell on\tTuesday.\n\n\n\nThe river rose.  \n"
+    story = text_story(text)
+    assert story.body == "Rain fell on Tuesday.\n\nThe river rose."
+    assert story.furniture == () and story.title is None and story.warnings == ()
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "Lawmakers in the state capital voted on Tuesday to approve a budget that\n"
+        "raises spending on schools and roads by four percent over the next two\n"
+        "years, the speaker said.\n\nThe governor is expected to sign it."
+    )
+    story = text_story(text)
+    assert story.paragraphs[0].startswith("Lawmakers") and story.paragraphs[0].endswith("the speaker said.")
+    assert len(story.paragraphs) == 2
+
+
+def test_example_story_metadata_and_furniture() -> None:
+    story = text_story(open("examples/harbour-talks.txt", encoding="utf-8").read(), source_path="x.txt")
+    assert story.title == "Norway and Iceland agree to reopen fishing talks after harbour dispute"
+    assert story.dateline == Dateline("OSLO", "Reuters")
+    assert story.original_source == "Reuters" and story.publisher == "The Northern Ledger"
+    assert story.contributors == (Contributor("Lars Berg", "Reykjavik"),)
+    assert {f.kind for f in story.furniture} == {"teaser", "credit", "disclaimer", "share", "newsletter",
+                                                  "agency_boilerplate"}
+    assert len(story.paragraphs) == 6 and story.language == "en"
+    assert "READ MORE" not in story.body and "Copyright" not in story.body
+
+
+def test_empty_input_warns() -> None:
+    story = text_story("Share this article\nSkip to main content")
+    assert story.body == "" and story.warnings and "no article found" in story.warnings[0]
+
+
+def test_language_is_detected() -> None:
+    story = text_story("Die Regierung hat am Mittwoch neue Maßnahmen gegen die Inflation beschlossen.")
+    assert story.language == "de"
+
+
+def test_seed_page_matches_its_gold(seed_text: str) -> None:
+    gold = json.loads(shared_path("seed", "gold.json").read_text(encoding="utf-8"))
+    story = text_story(seed_text)
+    assert story.title == gold["title"]
+    assert story.paragraphs == gold["body_paragraphs"]
+    assert story.dateline == Dateline(**gold["dateline"])
+    assert story.publisher == gold["publisher"]
+    assert story.original_source == gold["original_source"]
+    assert [{"name": c.name, "place": c.place} for c in story.contributors] == gold["contributors"]
+    removed = {f.text: f.kind for f in story.furniture}
+    for line, description in gold["furniture_kinds"].items():
+        assert removed.get(line) == GOLD_KINDS[description], line
+    assert set(removed) == set(gold["furniture_kinds"])

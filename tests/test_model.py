@@ -1,0 +1,102 @@
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsgraph.model import (
+    Actor,
+    Contributor,
+    Dateline,
+    Entity,
+    Event,
+    Furniture,
+    Quote,
+    Story,
+    When,
+    Where,
+    story_id,
+)
+
+DESIGN_KEYS = {
+    "id", "url", "source_path", "source_id", "title", "authors", "contributors", "published",
+    "publisher", "original_source", "dateline", "language", "body", "furniture", "entities",
+    "quotes", "events", "cluster", "warnings",
+}
+
+
+def full_story() -> Story:
+    body = "Lavrov met Pompeo. “We talked,” he said."
+    return Story(
+        id="abc",
+        body=body,
+        url="https://example.org/a",
+        title="Talks",
+        authors=("Jane Doe",),
+        contributors=(Contributor("Matthew Lee", "Washington"),),
+        published="2019-05-03",
+        publisher="The Example",
+        original_source="The Associated Press",
+        dateline=Dateline("MOSCOW", "AP"),
+        furniture=(Furniture("Share this", "share"),),
+        entities=(Entity("e1", "Sergey Lavrov", "PERSON", "Foreign Minister", ((0, 6),), "RUS"),),
+        quotes=(Quote(((19, 31),), "direct", cue=(35, 39), source=(32, 34), speaker="e1",
+                      speaker_name="Sergey Lavrov"),),
+        events=(Event("CONSULT", (0, 18), mode="meet", source=(Actor("Lavrov", "e1", "RUS", "GOV"),),
+                      target=(Actor("Pompeo", None, "USA", "GOV"),), when=When("Friday", "2019-05-03"),
+                      where=Where("Rovaniemi", None, "FIN")),),
+        warnings=("note",),
+    )
+
+
+def test_story_serialises_to_exactly_the_design_keys() -> None:
+    assert set(full_story().to_dict()) == DESIGN_KEYS
+
+
+def test_full_story_round_trips_through_json() -> None:
+    story = full_story()
+    assert Story.from_dict(json.loads(json.dumps(story.to_dict()))) == story
+
+
+@given(
+    body=st.text(max_size=200),
+    title=st.none() | st.text(max_size=40),
+    authors=st.lists(st.text(max_size=20), max_size=3),
+    data=st.data(),
+)
+def test_any_story_round_trips(body: str, title: str | None, authors: list[str], data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(body)))
+    end = data.draw(st.integers(start, len(body)))
+    story = Story(
+        id=story_id(None, body),
+        body=body,
+        title=title,
+        authors=tuple(authors),
+        entities=(Entity("e1", "X", "PERSON", mentions=((start, end),)),),
+    )
+    assert Story.from_dict(json.loads(json.dumps(story.to_dict()))) == story
+
+
+@pytest.mark.parametrize("span", [(-1, 2), (3, 2), (0, 99)])
+def test_spans_outside_the_body_are_refused(span: tuple[int, int]) -> None:
+    with pytest.raises(ValueError, match="outside body"):
+        Story(id="x", body="short", quotes=(Quote((span,), "direct"),))
+
+
+def test_story_is_frozen() -> None:
+    story = Story(id="x", body="b")
+    with pytest.raises(AttributeError):
+        story.body = "c"  # type: ignore[misc]
+
+
+def test_unknown_kinds_are_refused() -> None:
+    with pytest.raises(ValueError):
+        Furniture("x", "sidebar")
+    with pytest.raises(ValueError):
+        Event("CHAT", (0, 0))
+
+
+def test_story_id_is_stable_and_depends_on_origin_and_body() -> None:
+    assert story_id("a", "Body  text") == story_id("a", "body text")
+    assert story_id("a", "body") != story_id("b", "body")
+    assert story_id("a", "body") != story_id("a", "other body")
