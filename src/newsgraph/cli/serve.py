@@ -1,0 +1,41 @@
+"""`newsgraph serve`: the web pages and JSON API over an archive, on loopback by default."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import ArchiveError
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def register(subparsers: Any) -> None:
+    summary = "Serve the archive as web pages and a JSON HTTP API (OpenAPI at /openapi.json)."
+    command = subparsers.add_parser("serve", help=summary, description=summary)
+    command.add_argument("--db", default="newsgraph.db", metavar="PATH",
+                         help="the archive to serve (default: newsgraph.db)")
+    command.add_argument("--host", default="127.0.0.1",
+                         help="address to listen on (default 127.0.0.1: this machine only)")
+    command.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    command.set_defaults(handler=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from newsgraph.serve import ServeConfig, create_app
+
+    db = Path(args.db)
+    if not db.is_file():
+        raise ArchiveError(f"no archive at {db} (run `newsgraph ingest` first)")
+    if args.host not in LOOPBACK:
+        print(f"newsgraph: serving on {args.host}: reachable from other machines", file=sys.stderr)
+    uvicorn.run(create_app(ServeConfig(db=db)), host=args.host, port=args.port,
+                log_level="warning", server_header=False)
+    return 0
+
+
+__all__ = ["register", "run_serve"]

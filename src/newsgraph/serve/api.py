@@ -1,0 +1,186 @@
+"""The JSON API under /api/: one corpus query per endpoint, and POST /api/analyze.
+
+Each handler reads its parameters, calls one library function and returns the rows'
+`to_dict()`; lists come as `{"items": [...]}` with the paging that produced them. Handlers
+are plain `def`s, so FastAPI runs them in its thread pool and a slow query never blocks the
+event loop. Errors always have the shape `{"error": {"status", "code", "message"}}`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, ValidationError
+
+from newsgraph.corpus import queries
+from newsgraph.corpus.store import Archive
+from newsgraph.serve.analysis import PageAnalyzer
+from newsgraph.serve.errors import ApiError, not_found
+from newsgraph.serve.requests import decode_text, read_bounded
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """The one error shape of every endpoint."""
+
+    error: ErrorDetail
+
+
+class AnalyzeRequest(BaseModel):
+    """One page to analyse. Send this as JSON, or send the page itself as text/html or text/plain."""
+
+    content: str = Field(description="the page, as HTML or as scraped text")
+    kind: Literal["auto", "html", "text"] = Field("auto", description="auto guesses from markup")
+    url: str | None = Field(None, description="where the page came from (gives the Story its id)")
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in ((404, "not found"), (422, "invalid parameters"), (500, "server error"))
+}
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+
+Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
+Offset = Annotated[int, Query(ge=0, le=100_000, description="skip this many items")]
+
+
+def _archive(request: Request) -> Archive:
+    archive: Archive = request.app.state.archives.get()
+    return archive
+
+
+def _items(rows: Any, **paging: Any) -> JSONResponse:
+    return JSONResponse({"items": [row.to_dict() for row in rows], **paging})
+
+
+@router.get("/stories", summary="Latest stories, or stories matching a search")
+def list_stories(request: Request, q: str | None = None, limit: Limit = 20,
+                 offset: Offset = 0) -> JSONResponse:
+    archive = _archive(request)
+    if q:
+        return _items(queries.search_stories(archive, q, limit=limit, offset=offset),
+                      q=q, limit=limit, offset=offset)
+    return _items(queries.latest_stories(archive, limit=limit, offset=offset),
+                  limit=limit, offset=offset)
+
+
+@router.get("/stories/{story_id}", summary="One story: the whole Story record")
+def get_story(request: Request, story_id: str) -> JSONResponse:
+    record = queries.get_story(_archive(request), story_id)
+    if record is None:
+        raise not_found("story")
+    return JSONResponse(record.story.to_dict())
+
+
+@router.get("/stories/{story_id}/copies", summary="The other copies of a story's syndication cluster")
+def get_copies(request: Request, story_id: str) -> JSONResponse:
+    record = queries.get_story(_archive(request), story_id)
+    if record is None:
+        raise not_found("story")
+    return _items(record.copies, cluster=record.story.cluster)
+
+
+@router.get("/search", summary="Full-text search of titles and bodies")
+def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
+           limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
+    return _items(queries.search_stories(_archive(request), q, limit=limit, offset=offset),
+                  q=q, limit=limit, offset=offset)
+
+
+@router.get("/quotes", summary="Quotes by speaker, topic and date")
+def quotes(request: Request, speaker: str | None = None, about: str | None = None,
+           since: str | None = None, until: str | None = None, limit: Limit = 100) -> JSONResponse:
+    rows = queries.find_quotes(_archive(request), speaker=speaker, about=about, since=since,
+                               until=until, limit=limit)
+    return _items(rows, limit=limit)
+
+
+@router.get("/people", summary="People quoted in the archive, most quoted first")
+def people(request: Request, limit: Limit = 50) -> JSONResponse:
+    return _items(queries.list_people(_archive(request), limit=limit), limit=limit)
+
+
+@router.get("/people/{person_id}", summary="One person: names, roles, quotes, co-speakers")
+def person(request: Request, person_id: str) -> JSONResponse:
+    found = queries.get_person(_archive(request), person_id)
+    if found is None:
+        raise not_found("person")
+    return JSONResponse(found.to_dict())
+
+
+@router.get("/events", summary="Events by actor and PLOVER type")
+def events(request: Request, actor: str | None = None, type: str | None = None,
+           limit: Limit = 100) -> JSONResponse:
+    return _items(queries.find_events(_archive(request), actor=actor, type=type, limit=limit),
+                  limit=limit)
+
+
+@router.get("/clusters", summary="Syndication clusters: one story run by several sites")
+def clusters(request: Request, min_size: Annotated[int, Query(ge=1)] = 2,
+             limit: Limit = 100) -> JSONResponse:
+    return _items(queries.list_clusters(_archive(request), min_size=min_size, limit=limit),
+                  limit=limit)
+
+
+@router.get("/stats", summary="Counts and sizes of the archive")
+def stats(request: Request) -> JSONResponse:
+    return JSONResponse(queries.archive_stats(_archive(request)).to_dict())
+
+
+ANALYZE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": AnalyzeRequest.model_json_schema()},
+            "text/html": {"schema": {"type": "string"}},
+            "text/plain": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+@router.post(
+    "/analyze",
+    summary="Analyse one page and return its Story, without storing it",
+    openapi_extra=ANALYZE_BODY,
+    responses={
+        413: {"model": ErrorBody, "description": "page too large"},
+        503: {"model": ErrorBody, "description": "too many analyses running"},
+        504: {"model": ErrorBody, "description": "analysis took too long"},
+    },
+)
+async def analyze(request: Request) -> JSONResponse:
+    analyzer: PageAnalyzer = request.app.state.analyzer
+    page = parse_analyze_request(
+        request.headers.get("content-type", ""),
+        await read_bounded(request, analyzer.limits.max_bytes),
+    )
+    story = await analyzer.analyze(page.content, page.kind, page.url)
+    return JSONResponse(story.to_dict())
+
+
+def parse_analyze_request(content_type: str, body: bytes) -> AnalyzeRequest:
+    """The page from a JSON body, or a raw HTML/text body; ApiError 415/422 otherwise."""
+    media = content_type.split(";")[0].strip().lower()
+    if media in ("text/html", "text/plain"):
+        return AnalyzeRequest(content=decode_text(body), kind="html" if media == "text/html" else "text")
+    if media not in ("application/json", ""):
+        raise ApiError(415, "unsupported_media_type",
+                       "send application/json, text/html or text/plain")
+    try:
+        return AnalyzeRequest.model_validate_json(body)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}"
+                             for e in error.errors())
+        raise ApiError(422, "invalid_request", problems) from None
+
+
+__all__ = ["AnalyzeRequest", "ErrorBody", "parse_analyze_request", "router"]

@@ -1,0 +1,258 @@
+"""The web pages: server-rendered HTML over the same library calls as the API.
+
+Every string from a page or the archive reaches the browser through Jinja2 with autoescaping
+on, so a story whose body says `<script>` shows those characters and runs nothing. Links to
+outside pages are only ever http(s), so a stored `javascript:` URL stays text.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from newsgraph.corpus import queries
+from newsgraph.corpus.people import name_key, person_id
+from newsgraph.model import Entity, Story
+from newsgraph.serve.analysis import KindOption, PageAnalyzer
+from newsgraph.serve.charts import timeline_chart
+from newsgraph.serve.errors import ApiError, not_found
+from newsgraph.serve.requests import read_form
+from newsgraph.serve.view import (
+    EntityLink,
+    Speaker,
+    entity_index,
+    event_row_words,
+    event_words,
+    speaker_colours,
+    story_paragraphs,
+)
+
+router = APIRouter(include_in_schema=False)
+
+_environment = Environment(
+    loader=PackageLoader("newsgraph.serve", "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+# Form-encoding can triple a page's size (%XX per byte); the page itself is checked again.
+FORM_OVERHEAD = 3
+
+
+def render(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A page from a template; `query` (the search box) defaults to empty."""
+    context.setdefault("query", "")
+    html = _environment.get_template(template).render(**context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def render_error(error: ApiError) -> HTMLResponse:
+    return render("error.html", error.status, status=error.status, code=error.code,
+                  message=error.message)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedEntity:
+    entity: Entity
+    href: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedSpeaker:
+    name: str
+    role: str | None
+    colour: int
+    quotes: int
+    href: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventLine:
+    words: str
+    evidence: str
+    background: bool
+
+
+def web_href(url: str | None) -> str | None:
+    """A URL safe to put in href: http(s) only."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    return None
+
+
+def story_page(
+    story: Story,
+    *,
+    link: EntityLink,
+    copies: list[Any] | None = None,
+    analysed: bool = False,
+) -> HTMLResponse:
+    """The story page for any Story, stored or just analysed."""
+    speakers = speaker_colours(story)
+    entities = entity_index(story)
+    return render(
+        "story.html",
+        story=story,
+        analysed=analysed,
+        speakers=[_linked_speaker(s, link) for s in speakers.values()],
+        paragraphs=story_paragraphs(story, speakers, link),
+        events=[
+            EventLine(event_words(e, entities), story.text(e.evidence), e.background)
+            for e in story.events
+        ],
+        entities=[LinkedEntity(e, link(e)) for e in story.entities],
+        copies=copies or [],
+        source_href=web_href(story.url),
+        source_text=story.url or story.source_path or story.source_id,
+    )
+
+
+def _linked_speaker(speaker: Speaker, link: EntityLink) -> LinkedSpeaker:
+    href = link(speaker.entity) if speaker.entity is not None else None
+    return LinkedSpeaker(speaker.name, speaker.role, speaker.colour, speaker.quotes, href)
+
+
+def archive_link(speakers: set[str]) -> EntityLink:
+    """Links for a stored story: its quoted people to their person pages, every other
+    entity to its events page."""
+
+    def link(entity: Entity) -> str | None:
+        if entity.id in speakers:
+            surname, first = name_key(entity.name)
+            if surname:
+                return f"/people/{quote(person_id(surname, first), safe='')}"
+        return f"/events?actor={quote(entity.name)}"
+
+    return link
+
+
+def search_link(entity: Entity) -> str | None:
+    """Where an entity of a story outside the archive leads: a search for its name."""
+    return f"/search?q={quote(entity.name)}"
+
+
+def _analyzer(request: Request) -> PageAnalyzer:
+    analyzer: PageAnalyzer = request.app.state.analyzer
+    return analyzer
+
+
+def _analyze_form(analyzer: PageAnalyzer, status: int = 200, message: str = "",
+                  content: str = "", kind: str = "auto", url: str = "") -> HTMLResponse:
+    return render("analyze.html", status, message=message, content=content, kind=kind,
+                  url=url, max_kb=analyzer.limits.max_bytes // 1000)
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request) -> HTMLResponse:
+    return _analyze_form(_analyzer(request))
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+async def analyze_submit(request: Request) -> HTMLResponse:
+    """The paste box without JavaScript: analyse the form's page and show it as a story."""
+    analyzer = _analyzer(request)
+    form = await read_form(request, analyzer.limits.max_bytes * FORM_OVERHEAD)
+    content, kind, url = form.get("content", ""), form.get("kind", "auto"), form.get("url", "")
+    if kind not in ("auto", "html", "text"):
+        kind = "auto"
+    try:
+        story = await analyzer.analyze(content, _kind(kind), web_href(url))
+    except ApiError as error:
+        return _analyze_form(analyzer, error.status, error.message, content, kind, url)
+    return story_page(story, link=search_link, analysed=True)
+
+
+@router.post("/analyze/view", response_class=HTMLResponse)
+async def analyze_view(request: Request) -> HTMLResponse:
+    """Show a Story the paste box got from POST /api/analyze, as a story page."""
+    analyzer = _analyzer(request)
+    form = await read_form(request, analyzer.limits.max_bytes * FORM_OVERHEAD * 4)
+    try:
+        story = Story.from_dict(json.loads(form.get("story", "")))
+    except (ValueError, KeyError, TypeError) as error:
+        raise ApiError(422, "invalid_story", f"not a Story: {error}") from None
+    return story_page(story, link=search_link, analysed=True)
+
+
+PAGE_SIZE = 30
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, offset: int = 0) -> HTMLResponse:
+    archive = request.app.state.archives.get()
+    offset = max(0, min(offset, 100_000))
+    stories = queries.latest_stories(archive, limit=PAGE_SIZE, offset=offset)
+    return render("home.html", stories=stories, stats=queries.archive_stats(archive),
+                  next_offset=offset + PAGE_SIZE if len(stories) == PAGE_SIZE else None)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> HTMLResponse:
+    record = queries.get_story(request.app.state.archives.get(), story_id)
+    if record is None:
+        raise not_found("story")
+    found = record.story
+    speakers = {q.speaker for q in found.quotes if q.speaker}
+    copies = [c for c in record.copies if c.id != found.id]
+    return story_page(found, link=archive_link(speakers), copies=copies)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: str = "") -> HTMLResponse:
+    archive = request.app.state.archives.get()
+    q = q.strip()[:500]
+    stories = queries.search_stories(archive, q, limit=PAGE_SIZE) if q else []
+    found_quotes = queries.find_quotes(archive, about=q, limit=10) if q else []
+    return render("search.html", query=q, stories=stories, quotes=found_quotes, limit=PAGE_SIZE)
+
+
+@router.get("/people", response_class=HTMLResponse)
+def people(request: Request) -> HTMLResponse:
+    return render("people.html", people=queries.list_people(request.app.state.archives.get(),
+                                                            limit=200))
+
+
+@router.get("/people/{person}", response_class=HTMLResponse)
+def person_page(request: Request, person: str) -> HTMLResponse:
+    record = queries.get_person(request.app.state.archives.get(), person)
+    if record is None:
+        raise not_found("person")
+    return render("person.html", person=record.person, quotes=record.quotes,
+                  alongside=record.alongside)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, actor: str = "") -> HTMLResponse:
+    """An actor's events, newest first, over a timeline of how many happened when."""
+    actor = actor.strip()[:200]
+    rows = queries.find_events(request.app.state.archives.get(), actor=actor or None, limit=500)
+    return render("events.html", actor=actor, chart=timeline_chart(r.published for r in rows),
+                  events=[EventRowLine.of(r) for r in rows])
+
+
+@dataclass(frozen=True, slots=True)
+class EventRowLine:
+    words: str
+    evidence: str
+    story_id: str
+    title: str | None
+    published: str | None
+
+    @classmethod
+    def of(cls, row: Any) -> EventRowLine:
+        return cls(event_row_words(row), row.evidence, row.story_id, row.title, row.published)
+
+
+def _kind(kind: str) -> KindOption:
+    return "html" if kind == "html" else "text" if kind == "text" else "auto"
+
+
+__all__ = ["render", "render_error", "router", "search_link", "story_page", "web_href"]

@@ -1,0 +1,52 @@
+"""Access to the archive from request handlers: one SQLite connection per worker thread.
+
+Handlers run in a thread pool and an SQLite connection belongs to the thread that opened it,
+so each worker thread opens the archive once and keeps it; opening per request would cost a
+schema check on every page view.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsgraph.serve.errors import ApiError
+
+if TYPE_CHECKING:
+    from newsgraph.corpus.store import Archive
+
+
+class ArchiveSource:
+    """Hands each thread its own open `Archive` for one archive file."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._opened: list[Archive] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Archive:
+        """This thread's archive; ApiError 503 when the server runs without one."""
+        archive: Archive | None = getattr(self._local, "archive", None)
+        if archive is not None:
+            return archive
+        if self.path is None:
+            raise ApiError(503, "no_archive", "this server runs without an archive")
+        from newsgraph.corpus.store import Archive
+
+        archive = Archive.open(self.path, create=False)
+        self._local.archive = archive
+        with self._lock:
+            self._opened.append(archive)
+        return archive
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for archive in opened:
+            archive.close()
+        self._local = threading.local()
+
+
+__all__ = ["ArchiveSource"]

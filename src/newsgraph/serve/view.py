@@ -1,0 +1,261 @@
+"""A Story laid out for reading: paragraphs cut into quote runs and entity links, speakers
+given colours, events put in plain words.
+
+This is presentation only: it reads spans the annotators already found and never finds
+anything itself. Templates get plain data and escape every string, so text from a page can
+never become markup.
+
+>>> from newsgraph.model import Entity, Quote, Story
+>>> story = Story(id="s", body='"Yes," Ann said.', entities=(Entity("e1", "Ann", "PERSON",
+...     mentions=((7, 10),)),), quotes=(Quote(content=((0, 6),), kind="direct", speaker="e1",
+...     speaker_name="Ann"),))
+>>> [[(run.quote is not None, [p.text for p in run.pieces]) for run in par] for par in
+...     story_paragraphs(story, speaker_colours(story))]
+[[(True, ['"Yes,"']), (False, [' ', 'Ann', ' said.'])]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol, TypeVar
+
+import pycountry
+
+from newsgraph.model import Entity, Event, Quote, Story
+
+# Distinct, colour-blind-aware highlight colours live in style.css as .speaker-0 … -7.
+PALETTE_SIZE = 8
+UNKNOWN_SPEAKER = "unknown speaker"
+
+T = TypeVar("T")
+
+EntityLink = Callable[[Entity], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One speaker of a story's quotes, with the colour their quotes are marked in."""
+
+    key: str
+    name: str
+    role: str | None
+    colour: int
+    entity: Entity | None
+    quotes: int
+
+    @property
+    def label(self) -> str:
+        """What hovering a quote shows: who said it, and as what."""
+        return f"{self.name} — {self.role}" if self.role else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of text, linked to an entity's page where it mentions one."""
+
+    text: str
+    entity: Entity | None = None
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Consecutive pieces inside one quote (or outside every quote)."""
+
+    pieces: tuple[Piece, ...]
+    quote: Quote | None = None
+    speaker: Speaker | None = None
+
+
+Paragraph = list[Run]
+
+
+def speaker_key(quote: Quote) -> str:
+    return quote.speaker or (f"name:{quote.speaker_name}" if quote.speaker_name else "?")
+
+
+def speaker_colours(story: Story) -> dict[str, Speaker]:
+    """Each speaker in order of first quote, with a palette colour and a quote count."""
+    entities = {entity.id: entity for entity in story.entities}
+    counts: dict[str, int] = {}
+    first: dict[str, Quote] = {}
+    for quote in story.quotes:
+        key = speaker_key(quote)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, quote)
+    speakers: dict[str, Speaker] = {}
+    for index, (key, quote) in enumerate(first.items()):
+        entity = entities.get(quote.speaker) if quote.speaker else None
+        name = (entity.name if entity else None) or quote.speaker_name or UNKNOWN_SPEAKER
+        speakers[key] = Speaker(
+            key=key,
+            name=name,
+            role=entity.role if entity else None,
+            colour=index % PALETTE_SIZE,
+            entity=entity,
+            quotes=counts[key],
+        )
+    return speakers
+
+
+def story_paragraphs(
+    story: Story, speakers: dict[str, Speaker], link: EntityLink | None = None
+) -> list[Paragraph]:
+    """The body's paragraphs, each cut into runs of quoted and unquoted text."""
+    quote_at = _span_owners([(span, quote) for quote in story.quotes for span in quote.content])
+    entity_at = _span_owners(
+        [(span, entity) for entity in story.entities for span in entity.mentions]
+    )
+    paragraphs: list[Paragraph] = []
+    start = 0
+    for text in story.body.split("\n\n"):
+        end = start + len(text)
+        if text.strip():
+            paragraphs.append(_runs(story.body, start, end, quote_at, entity_at, speakers, link))
+        start = end + 2
+    return paragraphs
+
+
+def _span_owners(items: Sequence[tuple[tuple[int, int], T]]) -> list[tuple[int, int, T]]:
+    # Longest first, so a nested span (a name inside a name) never hides its container.
+    return sorted(((s, e, owner) for (s, e), owner in items if e > s), key=lambda t: (t[0], t[0] - t[1]))
+
+
+def _owner_at(owners: list[tuple[int, int, T]], position: int) -> T | None:
+    for start, end, owner in owners:
+        if start > position:
+            break
+        if start <= position < end:
+            return owner
+    return None
+
+
+def _runs(
+    body: str,
+    start: int,
+    end: int,
+    quote_at: list[tuple[int, int, Quote]],
+    entity_at: list[tuple[int, int, Entity]],
+    speakers: dict[str, Speaker],
+    link: EntityLink | None,
+) -> Paragraph:
+    cuts = {start, end}
+    for spans in (quote_at, entity_at):
+        for s, e, _ in spans:
+            cuts.update(p for p in (s, e) if start < p < end)
+    points = sorted(cuts)
+    runs: Paragraph = []
+    current: list[Piece] = []
+    current_quote: Quote | None = None
+    for left, right in zip(points, points[1:], strict=False):
+        quote = _owner_at(quote_at, left)
+        entity = _owner_at(entity_at, left)
+        if current and quote is not current_quote:
+            runs.append(_run(current, current_quote, speakers))
+            current = []
+        current_quote = quote
+        href = link(entity) if entity is not None and link is not None else None
+        current.append(Piece(body[left:right], entity, href))
+    if current:
+        runs.append(_run(current, current_quote, speakers))
+    return runs
+
+
+def _run(pieces: list[Piece], quote: Quote | None, speakers: dict[str, Speaker]) -> Run:
+    speaker = speakers.get(speaker_key(quote)) if quote is not None else None
+    return Run(tuple(pieces), quote, speaker)
+
+
+def quote_text(story: Story, quote: Quote) -> str:
+    """A quote's words, its pieces joined with an ellipsis."""
+    return " … ".join(story.text(span) for span in quote.content)
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str | None:
+    """A short readable name for an ISO alpha-3 code ("RUS" → "Russia")."""
+    if not code:
+        return None
+    if code == "IGO":
+        return "international body"
+    if code == "NGO":
+        return "non-governmental body"
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    name = getattr(country, "common_name", None) or country.name
+    return _SHORT_NAMES.get(code, name.split(",")[0])
+
+
+# pycountry's names are official ones; news readers know these states by shorter names.
+_SHORT_NAMES = {"RUS": "Russia", "SYR": "Syria", "PRK": "North Korea", "KOR": "South Korea",
+                "MDA": "Moldova", "TZA": "Tanzania", "LAO": "Laos", "VNM": "Vietnam"}
+
+
+class ActorLike(Protocol):
+    text: str
+    entity: str | None
+    country: str | None
+
+
+class EventRowLike(Protocol):
+    type: str
+    mode: str | None
+    source: Sequence[ActorLike]
+    target: Sequence[ActorLike]
+    when: str | None
+    where: str | None
+
+
+def actor_words(actor: ActorLike, entities: dict[str, Entity]) -> str:
+    """ "Russia (Sergey Lavrov)": the actor's state, then who in it, without repeating."""
+    entity = entities.get(actor.entity) if actor.entity else None
+    who = entity.name if entity is not None else actor.text
+    state = country_name(actor.country)
+    if state is None or state == who or state.lower() in who.lower():
+        return who
+    return f"{state} ({who})"
+
+
+def event_words(event: Event, entities: dict[str, Entity]) -> str:
+    """ "Russia (Sergey Lavrov) — CONSULT/meet — United States (Mike Pompeo), next week, Rovaniemi"."""
+    source = ", ".join(actor_words(a, entities) for a in event.source) or "someone"
+    target = ", ".join(actor_words(a, entities) for a in event.target)
+    action = f"{event.type}/{event.mode}" if event.mode else event.type
+    words = f"{source} — {action}" + (f" — {target}" if target else "")
+    tail = [part for part in (event.when.text if event.when else None,
+                              event.where.text if event.where else None) if part]
+    return ", ".join([words, *tail])
+
+
+def event_row_words(row: EventRowLike) -> str:
+    """The same plain words for an archive event row (its `when` and `where` are text)."""
+    source = ", ".join(actor_words(a, {}) for a in row.source) or "someone"
+    target = ", ".join(actor_words(a, {}) for a in row.target)
+    action = f"{row.type}/{row.mode}" if row.mode else row.type
+    words = f"{source} — {action}" + (f" — {target}" if target else "")
+    return ", ".join([words, *(part for part in (row.when, row.where) if part)])
+
+
+def entity_index(story: Story) -> dict[str, Entity]:
+    return {entity.id: entity for entity in story.entities}
+
+
+__all__ = [
+    "PALETTE_SIZE",
+    "Paragraph",
+    "Piece",
+    "Run",
+    "Speaker",
+    "actor_words",
+    "country_name",
+    "entity_index",
+    "event_row_words",
+    "event_words",
+    "quote_text",
+    "speaker_colours",
+    "speaker_key",
+    "story_paragraphs",
+]
