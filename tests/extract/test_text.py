@@ -113,3 +113,17 @@ def test_seed_page_matches_its_gold(seed_text: str) -> None:
     for line, description in gold["furniture_kinds"].items():
         assert removed.get(line) == GOLD_KINDS[description], line
     assert set(removed) == set(gold["furniture_kinds"])
+
+
+@pytest.mark.parametrize(
+    ("lines", "published"),
+    [
+        (["Published: May 3, 2019 at 4:05 p.m. EDT", "Rain fell on Tuesday in the city."], "2019-05-03"),
+        (["Updated May 4, 2019", "Published May 3, 2019", "Rain fell on Tuesday in the city."], "2019-05-03"),
+        (["Rain fell on Tuesday, May 3, 2019, in the city."], None),
+    ],
+)
+def test_published_date_lines(lines: list[str], published: str | None) -> None:
+    story = text_story("\n".join(lines))
+    assert story.published == published
+    assert all("Published" not in p and "Updated" not in p for p in story.paragraphs)

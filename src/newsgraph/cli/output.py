@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO
+from typing import IO, Self
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -101,7 +101,7 @@ class ProgressReporter:
         self._done = 0
         self._started = time.perf_counter()
 
-    def __enter__(self) -> ProgressReporter:
+    def __enter__(self) -> Self:
         self._progress.start()
         return self
 

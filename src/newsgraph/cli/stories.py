@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from newsgraph.cli.output import ProgressReporter, open_output, story_card, story_json
-from newsgraph.ingest import ReadFailure, read_inputs
+from newsgraph.ingest import read_inputs
 from newsgraph.model import Story
 from newsgraph.pipeline import run_stage
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateutil import parser as dateparser
+
 from newsgraph.extract.agencies import AGENCY_PATTERN, agencies_in, normalise_agency
 from newsgraph.model import Contributor, Dateline
 
@@ -26,18 +28,58 @@ _NAME = r"[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|de|van|von|al|bin|da|di|la
 _CONTRIBUTED = re.compile(
     r"^(?P<who>.+?)\s+contributed(?:\s+(?:reporting|research|to\s+this\s+(?:report|story|article)"
     r"|to\s+the\s+(?:report|story)|from\s+\w+))*[\w\s,.]*\.?$",
-    re.I,
+    re.IGNORECASE,
 )
 _REPORTING_BY = re.compile(
     r"^\(?\s*(?:additional\s+)?(?:reporting|writing|contributing)(?:\s+by)?\s*[:\s]\s*(?P<who>.+?)\)?\.?$",
-    re.I,
+    re.IGNORECASE,
 )
 _PERSON_IN_PLACE = re.compile(rf"(?P<name>{_NAME})(?:\s+(?:in|from)\s+(?P<place>{_TITLE_PLACE}))?")
-_BYLINE = re.compile(r"^(?:by|written by)\s+(?P<who>[A-Z].{1,150})$", re.I)
+_BYLINE = re.compile(r"^(?:by|written by)\s+(?P<who>[A-Z].{1,150})$", re.IGNORECASE)
 _JOB_WORDS = re.compile(
     r"\b(?:writers?|reporters?|correspondents?|staff|editors?|journalists?|news|press|agency)\b",
-    re.I,
+    re.IGNORECASE,
 )
+
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_LINE = re.compile(
+    rf"^(?P<label>(?:first\s+)?(?:published|updated|posted|last\s+updated|modified)(?:\s+on)?\s*:?\s*)?"
+    rf"(?P<date>(?:[A-Za-z]+,?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|"
+    rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?,?\s+(?:[A-Za-z]+,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}))"
+    rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?)?)\.?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A line that only states when the story was published or updated."""
+
+    date: str
+    updated: bool
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """An ISO date from a "Published May 3, 2019 4:05 PM" line, or None if it is not one.
+
+    >>> parse_date_line("Published: May 3, 2019 at 4:05 p.m. EDT")
+    DateLine(date='2019-05-03', updated=False)
+    >>> parse_date_line("Officials met on May 3, 2019.") is None
+    True
+    """
+    match = _DATE_LINE.match(line.strip())
+    if not match:
+        return None
+    try:
+        when = dateparser.parse(match.group("date"), fuzzy=True, ignoretz=True)
+    except (ValueError, OverflowError):
+        return None
+    label = (match.group("label") or "").lower()
+    return DateLine(date=when.date().isoformat(), updated="updated" in label or "modified" in label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +118,7 @@ def parse_contributors(line: str) -> list[Contributor] | None:
     match = _CONTRIBUTED.match(line) or _REPORTING_BY.match(line)
     if not match:
         return None
-    who = re.sub(rf"^(?:(?:the\s+)?(?:{AGENCY_PATTERN})\s+)?", "", match.group("who"), flags=re.I)
+    who = re.sub(rf"^(?:(?:the\s+)?(?:{AGENCY_PATTERN})\s+)?", "", match.group("who"), flags=re.IGNORECASE)
     who = _JOB_WORDS.sub(" ", who)
     people: list[Contributor] = []
     for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|;\s*", who):
@@ -99,8 +141,8 @@ def parse_byline(line: str) -> Byline | None:
     who = match.group("who").strip(" .|")
     found = agencies_in(who)
     agency = found[0] if found else None
-    who = re.sub(rf"(?<![\w-])(?:the\s+)?(?:{AGENCY_PATTERN})(?![\w-])", " ", who, flags=re.I)
-    who = re.split(r"\s+[|•·]\s+|\s+(?:updated|published|posted)\b", who, flags=re.I)[0]
+    who = re.sub(rf"(?<![\w-])(?:the\s+)?(?:{AGENCY_PATTERN})(?![\w-])", " ", who, flags=re.IGNORECASE)
+    who = re.split(r"\s+[|•·]\s+|\s+(?:updated|published|posted)\b", who, flags=re.IGNORECASE)[0]
     authors: list[str] = []
     for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", who):
         part = _JOB_WORDS.sub(" ", part)
@@ -162,9 +204,11 @@ def _fix_case(name: str) -> str:
 
 __all__ = [
     "Byline",
+    "DateLine",
     "original_from_disclaimer",
     "parse_byline",
     "parse_contributors",
+    "parse_date_line",
     "parse_dateline",
     "publisher_from_disclaimer",
 ]

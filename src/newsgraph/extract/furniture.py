@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.extract.agencies import AGENCY_PATTERN
-from newsgraph.extract.credits import parse_byline, parse_contributors
+from newsgraph.extract.credits import parse_byline, parse_contributors, parse_date_line
 
-_I = re.I
+_I = re.IGNORECASE
 
 # Each family: a kind and the patterns that mark a line of it on their own.
 _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
@@ -51,6 +51,8 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
             re.compile(r"\bread our (?:editorial standards|corrections policy)\b", _I),
             re.compile(r"^corrections?(?: (?:policy|&|and) .{0,30})?:?$", _I),
             re.compile(r"\bsee something that (?:doesn'?t|does not) look right\b", _I),
+            re.compile(r"^(?:this|an earlier version of this) (?:story|article|report) (?:has been|was|"
+                       r"is) (?:updated|corrected)\b", _I),
         ),
     ),
     (
@@ -75,6 +77,10 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
             re.compile(r"^continue reading\b", _I),
             re.compile(r"^(?:comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)"
                        r"|view comments|show comments)\b.{0,40}$", _I),
+            re.compile(r"^(?:recommended videos?|sponsored (?:links|stories)|promoted (?:links|stories)|"
+                       r"from around the web|around the web|paid partner content)\b.{0,30}$", _I),
+            re.compile(r"^(?:have a (?:news )?tip|got a (?:news )?tip|contact (?:the (?:author|reporter)|us)|"
+                       r"email (?:the (?:author|reporter)|us) at)\b", _I),
         ),
     ),
     (
@@ -94,6 +100,8 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
                        r"(?: on| via| to)?(?: (?:facebook|twitter|x|linkedin|whatsapp|email|reddit))*[:.!]?$", _I),
             re.compile(r"^(?:share|click) (?:this|to share|on)\b.{0,60}$", _I),
             re.compile(r"^(?:follow|like) us on\b", _I),
+            re.compile(r"^(?:like this|loading)\s*(?::|\.\.\.|…)", _I),
+            re.compile(r"^click to (?:share|email|print)\b", _I),
             re.compile(r"^(?:facebook|twitter|linkedin|whatsapp|email|reddit|pinterest)"
                        r"(?:\s*[|·•,]?\s*(?:facebook|twitter|linkedin|whatsapp|email|reddit|pinterest|x))+$", _I),
         ),
@@ -105,6 +113,7 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
             re.compile(r"^(?:photo|image|picture|photograph|video)(?: credit)?\s*:", _I),
             re.compile(r"^FILE\s*[-—–]\s*(?:In this|This)\b"),
             re.compile(r"^(?:image|photo) (?:copyright|source)\b", _I),
+            re.compile(r"^(?:image|photo|slide|picture) \d+ (?:of|/) \d+\b", _I),
         ),
     ),
     (
@@ -114,6 +123,8 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
                        r"home|previous|next)$", _I),
             re.compile(r"^(?:previous|next|prev)(?: article| story| post)?\s*[:»›>]?", _I),
             re.compile(r"^home\s*[>›»/|]", _I),
+            re.compile(r"^(?:tags|topics|filed under|categories|posted in|more on)\s*:", _I),
+            re.compile(r"^click here\b.{0,60}$", _I),
         ),
     ),
 )
@@ -129,12 +140,7 @@ _TEASER_PREFIX = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d+(?:st|nd|rd|th)?")
 _STOPWORDS = frozenset(
-    """a an the and or but if of in on at to for from by with about as into over after before
-    between under is are was were be been being has have had do does did will would can could
-    should may might must shall this that these those it its he she they them his her their we
-    our you your i me my not no than then so too very just also more most some any all each
-    who whom whose which what when where why how there here out up down off again once s t
-    can't won't don't isn't didn't""".split()
+    ["a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about", "as", "into", "over", "after", "before", "between", "under", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your", "i", "me", "my", "not", "no", "than", "then", "so", "too", "very", "just", "also", "more", "most", "some", "any", "all", "each", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "there", "here", "out", "up", "down", "off", "again", "once", "s", "t", "can't", "won't", "don't", "isn't", "didn't"]
 )
 
 # Kinds after which the story is over: what follows is furniture unless it reads as story.
@@ -164,6 +170,8 @@ def classify_line(text: str) -> str | None:
         return "credit"
     if parse_byline(stripped) is not None:
         return "credit"
+    if parse_date_line(stripped) is not None:
+        return "other"
     for kind, patterns in _FAMILIES:
         if any(p.search(stripped) for p in patterns):
             return kind

@@ -16,10 +16,11 @@ from newsgraph.extract.credits import (
     original_from_disclaimer,
     parse_byline,
     parse_contributors,
+    parse_date_line,
     parse_dateline,
     publisher_from_disclaimer,
 )
-from newsgraph.extract.furniture import judge_lines
+from newsgraph.extract.furniture import classify_line, judge_lines
 from newsgraph.extract.language import detect_language
 from newsgraph.model import Contributor, Dateline, Document, Furniture, Story, story_id
 
@@ -39,6 +40,8 @@ class StoryParts:
     publisher: str | None = None
     original_source: str | None = None
     dateline: Dateline | None = None
+    published: str | None = None
+    published_is_update: bool = False
 
 
 def extract_text(document: Document) -> Story:
@@ -101,7 +104,7 @@ def assemble_story(document: Document, title: str | None, parts: StoryParts) -> 
         title=title,
         authors=tuple(dict.fromkeys(parts.authors)),
         contributors=tuple(parts.contributors),
-        published=document.fetched,
+        published=parts.published or document.fetched,
         publisher=parts.publisher,
         original_source=parts.original_source,
         dateline=parts.dateline,
@@ -124,6 +127,11 @@ def _read_furniture(text: str, kind: str, parts: StoryParts) -> None:
     elif kind == "agency_boilerplate" and parts.original_source is None:
         found = agencies_in(text)
         parts.original_source = found[0] if found else None
+    elif kind == "other":
+        stated = parse_date_line(text)
+        # The original publication date, not a later update, is the story's date.
+        if stated is not None and (parts.published is None or (parts.published_is_update and not stated.updated)):
+            parts.published, parts.published_is_update = stated.date, stated.updated
 
 
 def _settle_sources(parts: StoryParts) -> None:
@@ -140,7 +148,7 @@ def _is_title(unit: str) -> bool:
         1 <= len(words) <= 25
         and not _SENTENCE_END.search(unit)
         and parse_dateline(unit) is None
-        and parse_byline(unit) is None
+        and classify_line(unit) is None
     )
 
 

@@ -60,7 +60,7 @@ def read_inputs(inputs: Iterable[str], kind: KindOption = "auto") -> Iterator[Do
 def read_file(path: Path, kind: KindOption = "auto") -> Iterator[Document | ReadFailure]:
     """Read one file: a page, a JSONL dump, or a WARC archive, gzipped or not."""
     name = path.name.lower()
-    stem = name[:-3] if name.endswith(".gz") else name
+    stem = name.removesuffix(".gz")
     try:
         if stem.endswith(WARC_SUFFIXES):
             from newsgraph.ingest.warc import read_warc
@@ -180,7 +180,7 @@ def looks_like_html(text: str) -> bool:
 
 def _open_binary(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     return open(path, "rb")
 
 
