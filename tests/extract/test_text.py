@@ -127,3 +127,16 @@ def test_published_date_lines(lines: list[str], published: str | None) -> None:
     story = text_story("\n".join(lines))
     assert story.published == published
     assert all("Published" not in p and "Updated" not in p for p in story.paragraphs)
+
+
+def test_related_block_sentence_case_teasers_and_subheadings() -> None:
+    """A fictional page: a "Related Articles" block of headlines, and two real subheadings."""
+    story = text_story(open("tests/fixtures/text/flood-italy.txt", encoding="utf-8").read())
+    removed = {f.text: f.kind for f in story.furniture}
+    assert removed["Related Articles"] == "teaser"
+    assert removed["Taylor Swift announces surprise album at Grammys"] == "teaser"
+    assert removed["Stock markets slide as inflation fears return"] == "teaser"
+    assert "A Region Still Recovering" in story.paragraphs
+    assert "Rescue Crews Work Through The Night" in story.paragraphs
+    assert story.authors == ("Maria Rossi",) and story.original_source == "The Associated Press"
+    assert story.published == "2024-05-17" and len(story.paragraphs) == 7

@@ -129,14 +129,20 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
     ),
 )
 
-# "Breaking:", "Related:", "READ MORE:" and their kin before another story's headline.
-_TEASER_PREFIX = re.compile(
-    r"^(?:breaking(?: news)?|related(?: stories| articles| coverage| content)?|read (?:more|also|next)|"
-    r"see also|also read|also see|more|recommended(?: for you)?|trending(?: now)?|watch|must read|"
-    r"don'?t miss|popular|most read|editor'?s picks?|you (?:may|might) also like|further reading|"
-    r"more from [\w ]+|latest|top stories|more stories|related video)\s*[:|»>–—-]+\s*",
-    _I,
+# "Breaking:", "Related:", "READ MORE:" and their kin before another story's headline; alone
+# on a line, the same words head a block of such headlines.
+_TEASER_LABELS = (
+    r"(?:breaking(?: news)?|related(?: stories| articles| coverage| content| posts| links| reading)?|"
+    r"read (?:more|also|next)|see also|also read|also see|more|recommended(?: for you| stories| reading)?|"
+    r"trending(?: now| stories)?|watch|must read|don'?t miss|popular(?: stories)?|most (?:read|popular|viewed)|"
+    r"editor'?s picks?|you (?:may|might) also (?:like|enjoy)|further reading|more (?:from|on) [\w ]{1,30}|"
+    r"latest(?: news| stories)?|top stories|more stories|related video|what to read next|in other news)"
 )
+_TEASER_PREFIX = re.compile(rf"^{_TEASER_LABELS}\s*[:|»>–—-]+\s*(?=\S)", _I)
+_TEASER_LABEL = re.compile(rf"^{_TEASER_LABELS}\s*[:|»>–—-]*\s*$", _I)
+# Teaser headlines are written long; a short capitalised line between paragraphs is far more
+# often the story's own subheading, which must never be dropped.
+_MIN_TEASER_WORDS = 7
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d+(?:st|nd|rd|th)?")
 _STOPWORDS = frozenset(
@@ -175,6 +181,8 @@ def classify_line(text: str) -> str | None:
     for kind, patterns in _FAMILIES:
         if any(p.search(stripped) for p in patterns):
             return kind
+    if _TEASER_LABEL.match(stripped):
+        return "teaser"
     prefix = _TEASER_PREFIX.match(stripped)
     if prefix and (not _ends_sentence(stripped) or _is_headline_shaped(stripped[prefix.end() :])):
         return "teaser"
@@ -189,6 +197,7 @@ def judge_lines(lines: Sequence[str]) -> list[LineVerdict]:
     for i, line in enumerate(lines):
         if kinds[i] is None and _is_teaser(line, vocabulary):
             kinds[i] = "teaser"
+    _extend_teaser_blocks(lines, kinds, vocabulary)
 
     _sweep_story_tail(lines, kinds, vocabulary)
     return [LineVerdict(text=line, kind=kind) for line, kind in zip(lines, kinds, strict=True)]
@@ -227,13 +236,42 @@ def _story_vocabulary(lines: Sequence[str], kinds: Sequence[str | None]) -> dict
 
 
 def _is_teaser(line: str, vocabulary: dict[str, int]) -> bool:
-    """A headline-shaped line about something the story never mentions."""
-    if _ends_sentence(line) or not _is_headline_shaped(line):
+    """A long headline-shaped line about something the story never mentions."""
+    stripped = line.strip()
+    if _ends_sentence(stripped) or not stripped[:1].isupper() and not stripped[:1].isdigit():
         return False
-    words = content_words(line)
-    if len(words) < 4:
-        return False  # "What happens next": too short to judge, and subheadings are body
-    return topical_overlap(line, vocabulary) < 0.34
+    if len(stripped.split()) < _MIN_TEASER_WORDS or len(stripped.split()) > 25:
+        return False
+    overlap = topical_overlap(stripped, vocabulary)
+    # Title case is the headline's own form; a sentence-case line needs a clearer topic break.
+    return overlap < (0.34 if _is_headline_shaped(stripped) else 0.2)
+
+
+def _extend_teaser_blocks(lines: Sequence[str], kinds: list[str | None], vocabulary: dict[str, int]) -> None:
+    """Headlines listed under a teaser ("Related Articles") are teasers until the story resumes.
+
+    A line that shares the story's topic ends the block: it is a subheading of the story.
+    """
+    in_block = False
+    for i, line in enumerate(lines):
+        if kinds[i] == "teaser":
+            in_block = True
+        elif (
+            in_block
+            and kinds[i] is None
+            and not _ends_sentence(line)
+            and len(line.split()) <= 25
+            and _off_topic(line, vocabulary)
+        ):
+            kinds[i] = "teaser"
+        else:
+            in_block = False
+
+
+def _off_topic(line: str, vocabulary: dict[str, int]) -> bool:
+    """A short line must share nothing with the story; a longer one may share a little."""
+    overlap = topical_overlap(line, vocabulary)
+    return overlap == 0 if len(line.split()) < _MIN_TEASER_WORDS else overlap < 0.34
 
 
 def _sweep_story_tail(lines: Sequence[str], kinds: list[str | None], vocabulary: dict[str, int]) -> None:
