@@ -100,3 +100,11 @@ def test_story_id_is_stable_and_depends_on_origin_and_body() -> None:
     assert story_id("a", "Body  text") == story_id("a", "body text")
     assert story_id("a", "body") != story_id("b", "body")
     assert story_id("a", "body") != story_id("a", "other body")
+
+
+def test_package_level_api() -> None:
+    import newsgraph
+
+    story = newsgraph.extract("Rain fell on Tuesday.\n\nThe river rose.")
+    assert story.body == "Rain fell on Tuesday.\n\nThe river rose."
+    assert newsgraph.Story.from_dict(story.to_dict()) == story

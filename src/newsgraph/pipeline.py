@@ -18,7 +18,8 @@ from typing import Literal
 from newsgraph.annotate import Annotator, default_annotators
 from newsgraph.extract import extract_story
 from newsgraph.ingest import ReadFailure
-from newsgraph.model import Document, Story
+from newsgraph.ingest.readers import KindOption, looks_like_html
+from newsgraph.model import Document, InputKind, Story
 
 Stage = Literal["extract", "analyze"]
 
@@ -64,6 +65,25 @@ def analyze_document(document: Document) -> Story:
     return annotate_story(extract_story(document))
 
 
+def analyze(content: str, kind: KindOption = "auto", url: str | None = None) -> Story:
+    """Analyze one page given as a string: HTML or scraped text (told apart if `auto`).
+
+    >>> analyze("Rain fell on Tuesday.").body
+    'Rain fell on Tuesday.'
+    """
+    return analyze_document(_document(content, kind, url))
+
+
+def extract(content: str, kind: KindOption = "auto", url: str | None = None) -> Story:
+    """The extract stage alone over one page given as a string."""
+    return extract_document(_document(content, kind, url))
+
+
+def _document(content: str, kind: KindOption, url: str | None) -> Document:
+    resolved: InputKind = kind if kind != "auto" else ("html" if looks_like_html(content) else "text")
+    return Document(content=content, kind=resolved, url=url)
+
+
 STAGES: dict[str, Callable[[Document], Story]] = {
     "extract": extract_document,
     "analyze": analyze_document,
@@ -102,6 +122,8 @@ def _run_one(stage: Stage, document: Document) -> Story | StageFailure:
 
 __all__ = [
     "Outcome",
+    "analyze",
+    "extract",
     "StageFailure",
     "analyze_document",
     "annotate_story",
