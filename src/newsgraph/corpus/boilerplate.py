@@ -1,0 +1,238 @@
+"""Publisher furniture learned from the archive: lines one site prints under many stories.
+
+The extract stage knows furniture that reads like furniture ("Sign up for our newsletter");
+a site's own disclaimer or promo in plain prose only shows itself by recurring. Every
+paragraph of every stored story is counted per publisher; a paragraph carried by at least
+`MIN_STORIES` stories of one publisher, across at least `MIN_CLUSTERS` different syndication
+clusters (so a story the site ran five times in updates is not mistaken for boilerplate), is
+learned. It is then taken out of the body of every story of that publisher, past and future,
+and recorded in the story's `furniture` as kind "other", with every annotation span remapped.
+
+Counting uses each story's body as extracted, so what is learned does not depend on the
+order in which stories arrived.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from dataclasses import replace
+
+from newsgraph.corpus.store import read_story, rewrite_story
+from newsgraph.model import Entity, Event, Furniture, Quote, Span, Story
+
+MIN_STORIES = 5
+MIN_CLUSTERS = 4
+LEARNED_KIND = "other"
+# Longer paragraphs are reporting, not furniture, however often a site reprints them.
+MAX_LINE_CHARS = 600
+
+_SPACES = re.compile(r"\s+")
+
+
+def line_key(text: str) -> str:
+    """The identity of a paragraph for counting: whitespace and case folded, hashed."""
+    normal = _SPACES.sub(" ", text).strip().lower()
+    return hashlib.sha1(normal.encode()).hexdigest()[:20]
+
+
+def learned_lines(connection: sqlite3.Connection, publisher: str) -> set[str]:
+    """Keys of the lines learned as this publisher's furniture."""
+    rows = connection.execute(
+        "SELECT line FROM publisher_lines WHERE publisher = ? AND learned = 1", (publisher,)
+    )
+    return {row[0] for row in rows}
+
+
+def count_lines(connection: sqlite3.Connection, story: Story) -> list[str]:
+    """Count the paragraphs of a newly stored story (its body as extracted) under its
+    publisher; learn those that now qualify and strip them from the publisher's stories.
+
+    Returns the texts learned by this story (usually none).
+    """
+    publisher = story.publisher
+    if not publisher:
+        return []
+    learned: list[str] = []
+    seen: set[str] = set()
+    for paragraph in story.paragraphs:
+        if len(paragraph) > MAX_LINE_CHARS:
+            continue
+        key = line_key(paragraph)
+        if key in seen:
+            continue
+        seen.add(key)
+        stories, checked_at, is_learned = connection.execute(
+            "INSERT INTO publisher_lines (publisher, line, text, stories) VALUES (?, ?, ?, 1)"
+            " ON CONFLICT (publisher, line) DO UPDATE SET stories = stories + 1"
+            " RETURNING stories, checked_at, learned",
+            (publisher, key, paragraph),
+        ).fetchone()
+        # Re-check a line whenever its count has doubled since the last look, so a line
+        # that recurs in one cluster costs a handful of scans, not one per story.
+        if is_learned or stories < MIN_STORIES or stories < 2 * checked_at:
+            continue
+        connection.execute(
+            "UPDATE publisher_lines SET checked_at = ? WHERE publisher = ? AND line = ?",
+            (stories, publisher, key),
+        )
+        if _clusters_with(connection, publisher, paragraph) >= MIN_CLUSTERS:
+            connection.execute(
+                "UPDATE publisher_lines SET learned = 1 WHERE publisher = ? AND line = ?",
+                (publisher, key),
+            )
+            strip_publisher(connection, publisher, paragraph)
+            learned.append(paragraph)
+    return learned
+
+
+def _clusters_with(connection: sqlite3.Connection, publisher: str, text: str) -> int:
+    row = connection.execute(
+        "SELECT count(DISTINCT cluster) FROM stories WHERE publisher = ? AND instr(body, ?) > 0",
+        (publisher, text),
+    ).fetchone()
+    return int(row[0])
+
+
+def strip_publisher(connection: sqlite3.Connection, publisher: str, text: str) -> int:
+    """Take a learned line out of every stored story of a publisher; returns how many changed."""
+    keys = {line_key(text)}
+    changed = 0
+    rows = connection.execute(
+        "SELECT rowid, data FROM stories WHERE publisher = ? AND instr(body, ?) > 0",
+        (publisher, text),
+    ).fetchall()
+    for rowid, data in rows:
+        story = read_story((data,))
+        stripped = strip_lines(story, keys)
+        if stripped is not story:
+            rewrite_story(connection, rowid, stripped)
+            changed += 1
+    return changed
+
+
+def strip_lines(story: Story, keys: set[str]) -> Story:
+    """The story without the paragraphs whose `line_key` is in `keys`, each recorded as
+    furniture; spans after them shift, annotations inside them go. Returns `story` itself
+    when nothing matches or when stripping would leave no body.
+
+    >>> story = Story(id="s", body="News here.\\n\\nSubscribe to the Gazette.")
+    >>> strip_lines(story, {line_key("Subscribe to the Gazette.")}).body
+    'News here.'
+    """
+    if not keys:
+        return story
+    paragraphs = story.body.split("\n\n")
+    keep = [line_key(p) not in keys or not p for p in paragraphs]
+    if all(keep) or not any(k and p for k, p in zip(keep, paragraphs, strict=True)):
+        return story
+    removed: list[Span] = []
+    position = 0
+    for index, (paragraph, kept) in enumerate(zip(paragraphs, keep, strict=True)):
+        end = position + len(paragraph)
+        if not kept:
+            # Take the paragraph with the separator after it (or before it, at the end).
+            if index + 1 < len(paragraphs):
+                removed.append((position, end + 2))
+            else:
+                removed.append((max(0, position - 2), end))
+        position = end + 2
+    removed = _merge(removed)
+    body = "".join(
+        story.body[start:stop]
+        for start, stop in _gaps(removed, len(story.body))
+    )
+    furniture = story.furniture + tuple(
+        Furniture(text=p, kind=LEARNED_KIND) for p, k in zip(paragraphs, keep, strict=True) if not k
+    )
+    remap = _Remapper(removed)
+    return replace(
+        story,
+        body=body,
+        furniture=furniture,
+        entities=tuple(e for e in (_entity(e, remap) for e in story.entities) if e is not None),
+        quotes=tuple(q for q in (_quote(q, remap) for q in story.quotes) if q is not None),
+        events=tuple(e for e in (_event(e, remap) for e in story.events) if e is not None),
+    )
+
+
+class _Remapper:
+    """Moves spans of the old body onto the new one; None for a span touching a removal."""
+
+    def __init__(self, removed: list[Span]) -> None:
+        self.removed = removed
+
+    def __call__(self, span: Span) -> Span | None:
+        start, end = span
+        shift = 0
+        for a, b in self.removed:
+            if a < end and start < b:
+                return None
+            if b <= start:
+                shift += b - a
+        return (start - shift, end - shift)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _gaps(removed: list[Span], length: int) -> list[Span]:
+    gaps, position = [], 0
+    for start, end in removed:
+        gaps.append((position, start))
+        position = end
+    gaps.append((position, length))
+    return gaps
+
+
+def _entity(entity: Entity, remap: _Remapper) -> Entity | None:
+    mentions = tuple(m for m in (remap(s) for s in entity.mentions) if m is not None)
+    if entity.mentions and not mentions:
+        return None
+    return replace(entity, mentions=mentions)
+
+
+def _quote(quote: Quote, remap: _Remapper) -> Quote | None:
+    content = [remap(s) for s in quote.content]
+    cue = remap(quote.cue) if quote.cue else None
+    source = remap(quote.source) if quote.source else None
+    if any(s is None for s in content) or (quote.cue and cue is None):
+        return None
+    return replace(quote, content=tuple(s for s in content if s is not None), cue=cue,
+                   source=source)
+
+
+def _event(event: Event, remap: _Remapper) -> Event | None:
+    evidence = remap(event.evidence)
+    return None if evidence is None else replace(event, evidence=evidence)
+
+
+def learned_summary(connection: sqlite3.Connection) -> dict[str, list[str]]:
+    """Every learned line by publisher (for reports and tests)."""
+    summary: dict[str, list[str]] = {}
+    for publisher, text in connection.execute(
+        "SELECT publisher, text FROM publisher_lines WHERE learned = 1 ORDER BY publisher, text"
+    ):
+        summary.setdefault(publisher, []).append(text)
+    return summary
+
+
+__all__ = [
+    "LEARNED_KIND",
+    "MIN_CLUSTERS",
+    "MIN_STORIES",
+    "count_lines",
+    "learned_lines",
+    "learned_summary",
+    "line_key",
+    "strip_lines",
+    "strip_publisher",
+]

@@ -1,0 +1,267 @@
+"""Ingest: inputs in, every story analysed once and stored, clustered and cleaned.
+
+A stream of steps, each bounded in memory: read documents (`newsgraph.ingest`), drop those
+the archive has already read (a fingerprint of origin and bytes, checked before any work),
+run the pipeline stage over the rest on every core (`newsgraph.pipeline.run_stage`, input
+order kept), and write each Story with `ArchiveWriter`: insert, cluster, count its lines.
+
+Writes are grouped in transactions of a few dozen stories, each story inside its own
+savepoint, and a document's fingerprint is committed with its story. A run killed at any
+moment therefore leaves whole stories only, and the same command run again skips what was
+committed and does the rest, ending where a clean run ends.
+
+>>> with Archive.open("newsgraph.db") as archive:  # doctest: +SKIP
+...     report = ingest(archive, ["pages/"], jobs=2)
+...     print(report.stored, "stored,", report.skipped, "already there")
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from newsgraph.corpus.boilerplate import count_lines, learned_lines, strip_lines
+from newsgraph.corpus.rows import Row
+from newsgraph.corpus.store import Archive, insert_story
+from newsgraph.corpus.syndication import assign_cluster, fingerprint
+from newsgraph.errors import ArchiveError
+from newsgraph.ingest import ReadFailure, read_inputs
+from newsgraph.model import Document, Story
+from newsgraph.pipeline import StageFailure, run_stage
+
+# A transaction closes after this many stories or seconds, whichever comes first: large
+# enough that commits cost little, small enough that a kill loses seconds of work.
+BATCH_STORIES = 50
+BATCH_SECONDS = 2.0
+MAX_REPORTED_FAILURES = 100
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport(Row):
+    """What one ingest did. `stored` new stories; `skipped` documents already in the archive
+    (not analysed again); `duplicates` documents whose story was already stored under another
+    fingerprint; `empty` pages with no article; `failed` unreadable or unanalysable ones (the
+    first reasons in `failures`); `syndicated` new stories that joined an existing cluster;
+    `learned` publisher lines learned as furniture."""
+
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    empty: int = 0
+    failed: int = 0
+    syndicated: int = 0
+    learned: int = 0
+    elapsed_s: float = 0.0
+    failures: tuple[str, ...] = ()
+
+    @property
+    def rate(self) -> float:
+        """Documents handled per second."""
+        return self.read / self.elapsed_s if self.elapsed_s > 0 else 0.0
+
+
+@dataclass(slots=True)
+class _Counts:
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    empty: int = 0
+    failed: int = 0
+    syndicated: int = 0
+    learned: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def report(self, started: float) -> IngestReport:
+        return IngestReport(
+            read=self.read, stored=self.stored, skipped=self.skipped,
+            duplicates=self.duplicates, empty=self.empty, failed=self.failed,
+            syndicated=self.syndicated, learned=self.learned,
+            elapsed_s=round(time.perf_counter() - started, 3), failures=tuple(self.failures),
+        )
+
+
+def document_key(document: Document) -> str:
+    """Fingerprint of one input document: where it came from and its exact content."""
+    digest = hashlib.sha256()
+    for part in (document.url, document.source_path, document.source_id, document.content):
+        digest.update((part or "").encode("utf-8", errors="surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()[:32]
+
+
+def ingest(
+    archive: Archive,
+    inputs: Iterable[str],
+    jobs: int | None = None,
+    progress: Callable[[IngestReport], None] | None = None,
+    *,
+    stage: Literal["extract", "analyze"] = "analyze",
+    kind: Literal["auto", "html", "text"] = "auto",
+    on_failure: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Read `inputs` (files, directories, JSONL, WARC, "-"), analyse what is new, store it.
+
+    `jobs` worker processes (default every core); `progress` is called with the running
+    report after every document; `on_failure` with each failure's one-line reason as it
+    happens. `stage="extract"` stores stories without annotations (fast). Raises
+    ArchiveError if the archive cannot be written; what was committed before stays.
+    """
+    started = time.perf_counter()
+    counts = _Counts()
+    keys: deque[str | None] = deque()
+
+    def fresh() -> Iterator[Document | ReadFailure]:
+        for item in read_inputs(inputs, kind=kind):
+            if isinstance(item, Document):
+                key = document_key(item)
+                if writer.has_source(key):
+                    counts.read += 1
+                    counts.skipped += 1
+                    if progress is not None:
+                        progress(counts.report(started))
+                    continue
+                keys.append(key)
+            else:
+                keys.append(None)
+            yield item
+
+    writer = ArchiveWriter(archive)
+    try:
+        for outcome in run_stage(fresh(), stage=stage, jobs=jobs):
+            key = keys.popleft()
+            counts.read += 1
+            if isinstance(outcome, ReadFailure | StageFailure):
+                counts.failed += 1
+                if len(counts.failures) < MAX_REPORTED_FAILURES:
+                    counts.failures.append(str(outcome))
+                if on_failure is not None:
+                    on_failure(str(outcome))
+            else:
+                assert key is not None
+                result = writer.write(outcome, key)
+                setattr(counts, result.outcome, getattr(counts, result.outcome) + 1)
+                counts.syndicated += int(result.joined)
+                counts.learned += result.learned
+            if progress is not None:
+                progress(counts.report(started))
+    finally:
+        writer.close()
+    return counts.report(started)
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    """What writing one story did: `outcome` names the report counter to advance."""
+
+    outcome: Literal["stored", "duplicates", "empty"]
+    joined: bool = False
+    learned: int = 0
+
+
+class ArchiveWriter:
+    """Writes Stories into an archive in batched transactions, one savepoint per story.
+
+    `close()` commits the open batch; after an error inside a story only that story is
+    rolled back, and an error that escapes still leaves earlier stories committed.
+    """
+
+    def __init__(self, archive: Archive) -> None:
+        self.connection = archive.connection
+        self.path = archive.path
+        self._pending = 0
+        self._opened = 0.0
+        self._in_batch = False
+        self._learned: dict[str, set[str]] = {}
+
+    def has_source(self, key: str) -> bool:
+        return self.connection.execute(
+            "SELECT 1 FROM sources WHERE key = ?", (key,)
+        ).fetchone() is not None
+
+    def write(self, story: Story, key: str) -> WriteResult:
+        """Store one story (with its document fingerprint) unless its id is already stored."""
+        self._begin()
+        connection = self.connection
+        connection.execute("SAVEPOINT story")
+        try:
+            result = self._write(story, key)
+        except sqlite3.Error as error:
+            connection.execute("ROLLBACK TO story")
+            connection.execute("RELEASE story")
+            raise ArchiveError(f"cannot store {story.id} in {self.path}: {error}") from None
+        except BaseException:
+            connection.execute("ROLLBACK TO story")
+            connection.execute("RELEASE story")
+            raise
+        connection.execute("RELEASE story")
+        self._pending += 1
+        if self._pending >= BATCH_STORIES or time.monotonic() - self._opened >= BATCH_SECONDS:
+            self._commit()
+        return result
+
+    def _write(self, story: Story, key: str) -> WriteResult:
+        connection = self.connection
+        exists = connection.execute("SELECT 1 FROM stories WHERE id = ?", (story.id,)).fetchone()
+        if exists is not None or not story.body:
+            connection.execute(
+                "INSERT OR IGNORE INTO sources (key, story) VALUES (?, ?)",
+                (key, story.id if exists is not None else None),
+            )
+            return WriteResult("duplicates" if exists is not None else "empty")
+        print_ = fingerprint(story.body, has_dateline=story.dateline is not None)
+        stored = replace(story, cluster=None)
+        if story.publisher:
+            stored = strip_lines(stored, self._learned_for(story.publisher))
+        rowid = insert_story(
+            connection, stored, print_.shingles if print_ else 0,
+            print_.to_bytes() if print_ else None,
+        )
+        cluster = assign_cluster(connection, rowid, story.id, print_)
+        learned = count_lines(connection, story)
+        if learned and story.publisher:
+            self._learned.pop(story.publisher, None)
+        connection.execute("INSERT OR IGNORE INTO sources (key, story) VALUES (?, ?)",
+                           (key, story.id))
+        return WriteResult("stored", joined=_size(connection, cluster) > 1, learned=len(learned))
+
+    def _learned_for(self, publisher: str) -> set[str]:
+        if publisher not in self._learned:
+            self._learned[publisher] = learned_lines(self.connection, publisher)
+        return self._learned[publisher]
+
+    def _begin(self) -> None:
+        if not self._in_batch:
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise ArchiveError(f"cannot write to {self.path}: {error}") from None
+            self._in_batch = True
+            self._opened = time.monotonic()
+            self._pending = 0
+
+    def _commit(self) -> None:
+        if self._in_batch:
+            try:
+                self.connection.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                raise ArchiveError(f"cannot write to {self.path}: {error}") from None
+            self._in_batch = False
+
+    def close(self) -> None:
+        """Commit what is written (every story in the batch is whole)."""
+        self._commit()
+
+
+def _size(connection: sqlite3.Connection, cluster: str) -> int:
+    row = connection.execute("SELECT size FROM clusters WHERE id = ?", (cluster,)).fetchone()
+    return int(row[0]) if row else 1
+
+
+__all__ = ["ArchiveWriter", "IngestReport", "WriteResult", "document_key", "ingest"]

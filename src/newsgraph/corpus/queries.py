@@ -1,0 +1,440 @@
+"""Questions to the archive, each one function: the CLI and the HTTP API both call these.
+
+Every function takes an open `Archive` and returns rows from `newsgraph.corpus.rows`
+(frozen dataclasses with `to_dict()`), never SQL cursors, so callers need no SQL.
+
+>>> with Archive.open("newsgraph.db") as archive:  # doctest: +SKIP
+...     for quote in find_quotes(archive, speaker="Lavrov", about="Venezuela"):
+...         print(quote.published, quote.text)
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsgraph.corpus.people import NameCount, group_surname, name_key, parse_person_id
+from newsgraph.corpus.rows import (
+    ActorRow,
+    ArchiveStats,
+    ClusterRow,
+    Copy,
+    EventRow,
+    PersonRecord,
+    PersonRow,
+    QuoteRow,
+    StoryHit,
+    StoryRecord,
+)
+from newsgraph.corpus.store import Archive, read_story, with_cluster
+
+_TERM = re.compile(r'"([^"]+)"|(\w+)', re.UNICODE)
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def fts_query(text: str) -> str:
+    """A user's words as a safe FTS5 query: every word (or "quoted phrase") must appear.
+
+    >>> fts_query('Lavrov "Security Council" talks')
+    '"Lavrov" "Security Council" "talks"'
+    """
+    terms = []
+    for phrase, word in _TERM.findall(text):
+        term = (phrase or word).replace('"', " ").strip()
+        if term:
+            terms.append(f'"{term}"')
+    return " ".join(terms)
+
+
+def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 0) -> list[StoryHit]:
+    """Stories whose headline or body holds every word of `query`, best match first.
+
+    Headline words weigh more than body words. Each hit carries a short `snippet` with the
+    matched words in [brackets], its `cluster` and how many `copies` that cluster has.
+    Returns [] for a query with no words.
+    """
+    match = fts_query(query)
+    if not match:
+        return []
+    rows = archive.query(
+        "SELECT s.id, s.title, s.publisher, s.published, s.url, s.cluster,"
+        " coalesce(c.size, 1) AS copies,"
+        " snippet(stories_fts, 1, '[', ']', '…', 16) AS snippet,"
+        " bm25(stories_fts, 4.0, 1.0) AS score"
+        " FROM stories_fts JOIN stories s ON s.rowid = stories_fts.rowid"
+        " LEFT JOIN clusters c ON c.id = s.cluster"
+        " WHERE stories_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+        (match, limit, offset),
+    )
+    return [
+        StoryHit(
+            id=r["id"], title=r["title"], publisher=r["publisher"], published=r["published"],
+            url=r["url"], cluster=r["cluster"], copies=r["copies"], snippet=r["snippet"],
+            score=round(-float(r["score"]), 4),
+        )
+        for r in rows
+    ]
+
+
+def latest_stories(archive: Archive, limit: int = 20, offset: int = 0) -> list[StoryHit]:
+    """The newest stories first (by publication date; undated ones last, newest stored first)."""
+    rows = archive.query(
+        "SELECT s.id, s.title, s.publisher, s.published, s.url, s.cluster,"
+        " coalesce(c.size, 1) AS copies FROM stories s LEFT JOIN clusters c ON c.id = s.cluster"
+        " ORDER BY s.published IS NULL, s.published DESC, s.rowid DESC LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    return [
+        StoryHit(id=r["id"], title=r["title"], publisher=r["publisher"],
+                 published=r["published"], url=r["url"], cluster=r["cluster"],
+                 copies=r["copies"])
+        for r in rows
+    ]
+
+
+def get_story(archive: Archive, story_id: str) -> StoryRecord | None:
+    """The full Story with `id` (annotations, furniture, cluster), its cluster's original and
+    original source, and every copy of it with its publisher; None if no such story."""
+    rows = archive.query(
+        "SELECT s.data, s.cluster, c.original, c.original_source FROM stories s"
+        " LEFT JOIN clusters c ON c.id = s.cluster WHERE s.id = ?",
+        (story_id,),
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    story = with_cluster(read_story(row), row["cluster"], row["original_source"])
+    copies: list[Copy] = []
+    if row["cluster"] is not None:
+        for copy in archive.query(
+            "SELECT id, publisher, title, published, url FROM stories WHERE cluster = ?"
+            " ORDER BY id = ? DESC, published IS NULL, published, id",
+            (row["cluster"], row["original"]),
+        ):
+            copies.append(Copy(id=copy["id"], publisher=copy["publisher"], title=copy["title"],
+                               published=copy["published"], url=copy["url"],
+                               is_original=copy["id"] == row["original"]))
+    return StoryRecord(story=story, original=row["original"],
+                       original_source=row["original_source"], copies=tuple(copies))
+
+
+def find_quotes(
+    archive: Archive,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> list[QuoteRow]:
+    """Quotes, newest first, narrowed by who said them, what about, and when.
+
+    `speaker` matches name variants across stories ("Lavrov", "Sergey Lavrov", "Sergei
+    Lavrov"): a bare surname finds everyone of that surname, a full name the person with that
+    first initial; a person id (`lavrov-s`) works too. `about` is words that the quote, or
+    the story it is in, holds. `since`/`until` are ISO dates (inclusive) on the story's date.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        surname, first = _speaker_filter(speaker)
+        if not surname:
+            return []
+        where.append("q.speaker_surname = ?")
+        params.append(surname)
+        if first is not None:
+            firsts = _firsts_of(archive, surname, first)
+            if not firsts:
+                return []
+            where.append(f"q.speaker_first IN ({_marks(firsts)})")
+            params.extend(firsts)
+    if about:
+        match = fts_query(about)
+        if not match:
+            return []
+        where.append(
+            "(q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+            " OR q.story IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?))"
+        )
+        params += [match, match]
+    if since:
+        where.append("substr(q.published, 1, 10) >= ?")
+        params.append(since[:10])
+    if until:
+        where.append("substr(q.published, 1, 10) <= ?")
+        params.append(until[:10])
+    sql = (
+        "SELECT s.id AS story_id, s.title, s.publisher, q.published, q.speaker_surname,"
+        " q.speaker_first, q.speaker_name, q.speaker_role, q.text, q.kind, q.via"
+        " FROM quotes q JOIN stories s ON s.rowid = q.story"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY q.published IS NULL, q.published DESC, q.rowid LIMIT ?"
+    )
+    rows = archive.query(sql, (*params, limit))
+    return _quote_rows(archive, rows)
+
+
+def list_people(archive: Archive, limit: int = 50) -> list[PersonRow]:
+    """The most quoted people, with their usual role, quote and story counts."""
+    rows = archive.query(
+        "SELECT speaker_surname AS surname, speaker_first AS first, speaker_name AS name,"
+        " speaker_role AS role, story FROM quotes WHERE speaker_surname IS NOT NULL"
+    )
+    people = _people(rows)
+    people.sort(key=lambda p: (-p.quotes, -p.stories, p.id))
+    return people[:limit]
+
+
+def get_person(archive: Archive, person_id: str) -> PersonRecord | None:
+    """One person: role and name forms, every quote (newest first, with story and date) and
+    the people quoted in the same stories; None if nobody has that id."""
+    surname, initial = parse_person_id(person_id)
+    mapping = _mapping(archive, surname)
+    firsts = [first for first, group in mapping.items() if group == initial]
+    if not firsts:
+        return None
+    rows = archive.query(
+        "SELECT s.id AS story_id, s.title, s.publisher, q.published, q.speaker_surname,"
+        " q.speaker_first, q.speaker_name, q.speaker_role, q.text, q.kind, q.via, q.story"
+        " FROM quotes q JOIN stories s ON s.rowid = q.story"
+        f" WHERE q.speaker_surname = ? AND q.speaker_first IN ({_marks(firsts)})"
+        " ORDER BY q.published IS NULL, q.published DESC, q.rowid",
+        (surname, *firsts),
+    )
+    person = _people(
+        {"surname": surname, "first": r["speaker_first"], "name": r["speaker_name"],
+         "role": r["speaker_role"], "story": r["story"]}
+        for r in rows
+    )[0]
+    stories = sorted({r["story"] for r in rows})
+    others = archive.query(
+        "SELECT speaker_surname AS surname, speaker_first AS first, speaker_name AS name,"
+        " speaker_role AS role, story FROM quotes"
+        f" WHERE story IN ({_marks(stories)}) AND speaker_surname IS NOT NULL",
+        stories,
+    )
+    alongside = [p for p in _people(others, archive) if p.id != person.id]
+    alongside.sort(key=lambda p: (-p.stories, -p.quotes, p.id))
+    return PersonRecord(person=person, quotes=tuple(_quote_rows(archive, rows)),
+                        alongside=tuple(alongside))
+
+
+def find_events(
+    archive: Archive, actor: str | None = None, type: str | None = None, limit: int = 100
+) -> list[EventRow]:
+    """Events, newest first. `actor` is a name ("Russia", "Lavrov") or a three-letter
+    country or sector code ("RUS", "GOV") on either side; `type` a PLOVER type ("SANCTION")."""
+    where: list[str] = []
+    params: list[Any] = []
+    if type:
+        where.append("e.type = ?")
+        params.append(type.upper())
+    if actor:
+        if _CODE.match(actor):
+            where.append(
+                "e.rowid IN (SELECT event FROM event_actors WHERE country = ? OR sector = ?)"
+            )
+            params += [actor, actor]
+        else:
+            where.append(
+                "e.rowid IN (SELECT a.event FROM event_actors a LEFT JOIN entities n"
+                " ON n.story = a.story AND n.entity = a.entity"
+                " WHERE a.text LIKE ? OR n.name LIKE ?)"
+            )
+            params += [f"%{actor}%", f"%{actor}%"]
+    rows = archive.query(
+        "SELECT e.rowid AS event, s.id AS story_id, s.title, e.published, e.type, e.mode,"
+        " e.when_text, e.when_date, e.where_text, e.evidence"
+        " FROM events e JOIN stories s ON s.rowid = e.story"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY e.published IS NULL, e.published DESC, e.rowid LIMIT ?",
+        (*params, limit),
+    )
+    actors: dict[int, dict[str, list[ActorRow]]] = defaultdict(lambda: defaultdict(list))
+    events = [r["event"] for r in rows]
+    for chunk in _chunks(events, 500):
+        for a in archive.query(
+            "SELECT event, side, text, entity, country, sector FROM event_actors"
+            f" WHERE event IN ({_marks(chunk)}) ORDER BY rowid",
+            chunk,
+        ):
+            actors[a["event"]][a["side"]].append(
+                ActorRow(text=a["text"], entity=a["entity"], country=a["country"],
+                         sector=a["sector"]))
+    return [
+        EventRow(
+            story_id=r["story_id"], title=r["title"], published=r["published"], type=r["type"],
+            mode=r["mode"], source=tuple(actors[r["event"]]["source"]),
+            target=tuple(actors[r["event"]]["target"]),
+            when=r["when_date"] or r["when_text"], where=r["where_text"], evidence=r["evidence"],
+        )
+        for r in rows
+    ]
+
+
+def list_clusters(archive: Archive, min_size: int = 2, limit: int = 100) -> list[ClusterRow]:
+    """Syndication clusters of at least `min_size` copies, largest first, with the original
+    copy, the original source and every publisher that ran it."""
+    rows = archive.query(
+        "SELECT id, size, original, original_source, title, first_published FROM clusters"
+        " WHERE size >= ? ORDER BY size DESC, first_published IS NULL, first_published, id"
+        " LIMIT ?",
+        (min_size, limit),
+    )
+    publishers: dict[str, tuple[str, ...]] = {}
+    ids = [r["id"] for r in rows]
+    for chunk in _chunks(ids, 500):
+        for p in archive.query(
+            "SELECT cluster, publisher FROM stories"
+            f" WHERE cluster IN ({_marks(chunk)}) AND publisher IS NOT NULL"
+            " GROUP BY cluster, publisher ORDER BY cluster, publisher",
+            chunk,
+        ):
+            publishers[p["cluster"]] = (*publishers.get(p["cluster"], ()), p["publisher"])
+    return [
+        ClusterRow(id=r["id"], size=r["size"], original=r["original"],
+                   original_source=r["original_source"], title=r["title"],
+                   first_published=r["first_published"], publishers=publishers.get(r["id"], ()))
+        for r in rows
+    ]
+
+
+def archive_stats(archive: Archive) -> ArchiveStats:
+    """Counts of everything the archive holds, its schema version and size on disk."""
+
+    def one(sql: str) -> Any:
+        return archive.query(sql)[0][0]
+
+    people = len(_people(archive.query(
+        "SELECT speaker_surname AS surname, speaker_first AS first, speaker_name AS name,"
+        " NULL AS role, NULL AS story FROM quotes WHERE speaker_surname IS NOT NULL"
+        " GROUP BY speaker_surname, speaker_first, speaker_name"
+    )))
+    return ArchiveStats(
+        path=archive.path,
+        schema_version=archive.schema_version,
+        size_bytes=archive.size_bytes(),
+        stories=one("SELECT count(*) FROM stories"),
+        clusters=one("SELECT count(*) FROM clusters"),
+        syndicated_clusters=one("SELECT count(*) FROM clusters WHERE size > 1"),
+        syndicated_copies=one("SELECT coalesce(sum(size), 0) FROM clusters WHERE size > 1"),
+        publishers=one("SELECT count(DISTINCT publisher) FROM stories"),
+        entities=one("SELECT count(*) FROM entities"),
+        quotes=one("SELECT count(*) FROM quotes"),
+        people=people,
+        events=one("SELECT count(*) FROM events"),
+        learned_furniture=one("SELECT count(*) FROM publisher_lines WHERE learned = 1"),
+        first_published=one("SELECT min(published) FROM stories"),
+        last_published=one("SELECT max(published) FROM stories"),
+    )
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def _speaker_filter(speaker: str) -> tuple[str, str | None]:
+    """(surname, first name or None for every person of the surname) for a speaker query."""
+    if re.fullmatch(r"[a-z]+(-[a-z])?", speaker):
+        surname, initial = parse_person_id(speaker)
+        return surname, initial if "-" in speaker else None
+    surname, first = name_key(speaker)
+    return surname, first or None
+
+
+def _mapping(archive: Archive, surname: str) -> dict[str, str]:
+    rows = archive.query(
+        "SELECT speaker_first, count(*) FROM quotes WHERE speaker_surname = ?"
+        " GROUP BY speaker_first",
+        (surname,),
+    )
+    return group_surname(NameCount(first=r[0] or "", name="", count=r[1]) for r in rows)
+
+
+def _firsts_of(archive: Archive, surname: str, first: str) -> list[str]:
+    mapping = _mapping(archive, surname)
+    return [f for f, group in mapping.items() if group == first[:1]]
+
+
+def _people(rows: Iterable[Any], archive: Archive | None = None) -> list[PersonRow]:
+    """Group quote rows (surname, first, name, role, story) into people.
+
+    Without `archive`, the rows must hold every quote of their surnames (so the grouping of
+    bare surnames is right); with it, each surname's grouping is read from the archive.
+    """
+    rows = list(rows)
+    by_surname: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        by_surname[r["surname"]][r["first"] or ""] += 1
+    mappings = {
+        surname: (_mapping(archive, surname) if archive is not None else
+                  group_surname(NameCount(f, "", n) for f, n in firsts.items()))
+        for surname, firsts in by_surname.items()
+    }
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    quotes: Counter[str] = Counter()
+    stories: dict[str, set[Any]] = defaultdict(set)
+    for r in rows:
+        surname = r["surname"]
+        initial = mappings[surname].get(r["first"] or "", "")
+        pid = f"{surname}-{initial}" if initial else surname
+        quotes[pid] += 1
+        stories[pid].add(r["story"])
+        if r["name"]:
+            names[pid][r["name"]] += 1
+        if r["role"]:
+            roles[pid][r["role"]] += 1
+    people = []
+    for pid, count in quotes.items():
+        forms = names[pid]
+        # The usual full name: most used among names with a first name, longer on a tie.
+        best = max(forms, key=lambda n: (len(n.split()) > 1, forms[n], len(n), n)) if forms else pid
+        role = max(roles[pid], key=lambda r: (roles[pid][r], r)) if roles[pid] else None
+        people.append(PersonRow(id=pid, name=best, role=role, quotes=count,
+                                stories=len(stories[pid] - {None}),
+                                names=tuple(sorted(forms, key=lambda n: (-forms[n], n)))))
+    return people
+
+
+def _quote_rows(archive: Archive, rows: Sequence[sqlite3.Row]) -> list[QuoteRow]:
+    mappings: dict[str, dict[str, str]] = {}
+    result = []
+    for r in rows:
+        surname = r["speaker_surname"]
+        person = None
+        if surname:
+            if surname not in mappings:
+                mappings[surname] = _mapping(archive, surname)
+            initial = mappings[surname].get(r["speaker_first"] or "", "")
+            person = f"{surname}-{initial}" if initial else surname
+        result.append(QuoteRow(
+            story_id=r["story_id"], title=r["title"], publisher=r["publisher"],
+            published=r["published"], person=person, speaker=r["speaker_name"],
+            role=r["speaker_role"], text=r["text"], kind=r["kind"], via=r["via"],
+        ))
+    return result
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values)) or "NULL"
+
+
+def _chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+__all__ = [
+    "archive_stats",
+    "find_events",
+    "find_quotes",
+    "fts_query",
+    "get_person",
+    "get_story",
+    "latest_stories",
+    "list_clusters",
+    "list_people",
+    "search_stories",
+]

@@ -1,0 +1,254 @@
+"""The archive: one SQLite file holding stories, their annotations, clusters and indexes.
+
+`Archive` owns the connection and its settings; writing a Story's rows is `write_story`,
+reading one back `read_story`. SQLite runs in WAL mode so the web API can read while an
+ingest writes, and every change goes through `Archive.transaction()`, so a process killed
+at any moment leaves the archive as it was at the last commit, never half a story.
+
+>>> with Archive.open(":memory:") as archive:  # doctest: +SKIP
+...     archive.stats_counts()
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Self
+
+from newsgraph.corpus.people import name_key
+from newsgraph.corpus.schema import migrate, schema_version
+from newsgraph.errors import ArchiveError
+from newsgraph.model import Entity, Story
+
+DEFAULT_ARCHIVE = "newsgraph.db"
+
+
+class Archive:
+    """An open archive file. Use `Archive.open(path)`; close it, or use it in a `with`.
+
+    Reads through `query` are serialised by a lock, so one Archive may be shared by the
+    threads of a web server; writes happen in `transaction()` blocks.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_ARCHIVE, *, create: bool = True) -> Archive:
+        """Open (and, unless `create` is False, create) an archive; migrate it to this version.
+
+        Raises ArchiveError when the file is missing (with create=False), is not an
+        SQLite database, or was written by a newer newsgraph.
+        """
+        name = str(path)
+        if name != ":memory:":
+            file = Path(name)
+            if file.is_dir():
+                raise ArchiveError(f"{name} is a directory, not an archive file")
+            if not create and not file.exists():
+                raise ArchiveError(f"no archive at {name} (run `newsgraph ingest` first)")
+            if create and not file.parent.exists():
+                raise ArchiveError(f"cannot create {name}: no such directory {file.parent}")
+        try:
+            connection = sqlite3.connect(
+                name, isolation_level=None, check_same_thread=False, timeout=30.0
+            )
+            connection.execute("PRAGMA journal_mode = WAL")
+            # WAL with synchronous=NORMAL survives a killed process (not a power cut) and
+            # keeps commits cheap.
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA foreign_keys = OFF")
+            connection.execute("PRAGMA cache_size = -32000")
+            migrate(connection)
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"cannot open archive {name}: {error}") from None
+        return cls(connection, name)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.connection)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing writes: committed on leaving the block, rolled back on an error."""
+        with self._lock:
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise ArchiveError(f"cannot write to {self.path}: {error}") from None
+            try:
+                yield self.connection
+            except BaseException:
+                self.connection.execute("ROLLBACK")
+                raise
+            try:
+                self.connection.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                raise ArchiveError(f"cannot write to {self.path}: {error}") from None
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Run one read and return every row (sqlite3.Row, so columns read by name)."""
+        with self._lock:
+            cursor = self.connection.cursor()
+            cursor.row_factory = sqlite3.Row
+            try:
+                return list(cursor.execute(sql, params))
+            except sqlite3.OperationalError as error:
+                raise ArchiveError(f"archive query failed: {error}") from None
+
+    def size_bytes(self) -> int:
+        """Bytes on disk: the file plus its write-ahead log."""
+        if self.path == ":memory:":
+            return 0
+        return sum(
+            Path(self.path + suffix).stat().st_size
+            for suffix in ("", "-wal")
+            if Path(self.path + suffix).exists()
+        )
+
+
+def story_data(story: Story) -> str:
+    """The stored JSON of a story: everything but its cluster, which changes later."""
+    data = story.to_dict()
+    data.pop("cluster", None)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def read_story(row: sqlite3.Row | tuple[Any, ...], cluster: str | None = None) -> Story:
+    """The Story stored in a `data` column, with its current cluster."""
+    data = json.loads(row[0] if isinstance(row, tuple) else row["data"])
+    data["cluster"] = cluster
+    return Story.from_dict(data)
+
+
+def insert_story(
+    connection: sqlite3.Connection, story: Story, shingles: int, signature: bytes | None
+) -> int:
+    """Insert a new story row and its annotations; returns its rowid."""
+    cursor = connection.execute(
+        "INSERT INTO stories (id, url, source_path, source_id, title, publisher, original_source,"
+        " published, language, body, cluster, shingles, signature, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            story.id, story.url, story.source_path, story.source_id, story.title,
+            story.publisher, story.original_source, story.published, story.language,
+            story.body, story.cluster, shingles, signature, story_data(story),
+        ),
+    )
+    rowid = cursor.lastrowid
+    assert rowid is not None
+    write_annotations(connection, rowid, story)
+    return rowid
+
+
+def rewrite_story(connection: sqlite3.Connection, rowid: int, story: Story) -> None:
+    """Replace a stored story's body, JSON and annotation rows with a new version of it."""
+    connection.execute(
+        "UPDATE stories SET title = ?, body = ?, original_source = ?, data = ? WHERE rowid = ?",
+        (story.title, story.body, story.original_source, story_data(story), rowid),
+    )
+    for table in ("entities", "mentions", "quotes", "events", "event_actors"):
+        connection.execute(f"DELETE FROM {table} WHERE story = ?", (rowid,))
+    write_annotations(connection, rowid, story)
+
+
+def write_annotations(connection: sqlite3.Connection, rowid: int, story: Story) -> None:
+    """Flatten a story's entities, quotes and events into their query tables."""
+    entities = {entity.id: entity for entity in story.entities}
+    connection.executemany(
+        "INSERT OR REPLACE INTO entities (story, entity, name, type, role, country)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(rowid, e.id, e.name, e.type, e.role, e.country) for e in story.entities],
+    )
+    connection.executemany(
+        'INSERT INTO mentions (story, entity, start, "end") VALUES (?, ?, ?, ?)',
+        [(rowid, e.id, s, end) for e in story.entities for s, end in e.mentions],
+    )
+    quote_rows = []
+    for position, quote in enumerate(story.quotes):
+        entity = entities.get(quote.speaker) if quote.speaker else None
+        name = entity.name if entity is not None else quote.speaker_name
+        surname, first = name_key(name) if name and _is_person(entity, name) else ("", "")
+        quote_rows.append((
+            rowid, position, " … ".join(story.text(span) for span in quote.content),
+            quote.kind, quote.speaker, name, entity.role if entity is not None else None,
+            surname or None, first, quote.via, story.published,
+        ))
+    connection.executemany(
+        "INSERT INTO quotes (story, position, text, kind, speaker_entity, speaker_name,"
+        " speaker_role, speaker_surname, speaker_first, via, published)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        quote_rows,
+    )
+    for position, event in enumerate(story.events):
+        cursor = connection.execute(
+            "INSERT INTO events (story, position, type, mode, evidence, when_text, when_date,"
+            " where_text, where_country, background, published)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                rowid, position, event.type, event.mode, story.text(event.evidence),
+                event.when.text if event.when else None,
+                event.when.date if event.when else None,
+                event.where.text if event.where else None,
+                event.where.country if event.where else None,
+                int(event.background), story.published,
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO event_actors (event, story, side, text, entity, country, sector)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (cursor.lastrowid, rowid, side, actor.text, actor.entity, actor.country,
+                 actor.sector)
+                for side, actors in (("source", event.source), ("target", event.target))
+                for actor in actors
+            ],
+        )
+
+
+def _is_person(entity: Entity | None, name: str | None) -> bool:
+    """Whether a speaker can be grouped as a person across stories: a PERSON entity, or a
+    bare name that reads like one ("Lavrov", not "the ministry" or "Moscow" as an ORG)."""
+    if not name:
+        return False
+    if entity is not None:
+        return entity.type == "PERSON"
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0] != "The"
+
+
+def with_cluster(story: Story, cluster: str | None, cluster_source: str | None) -> Story:
+    """A stored story as readers see it: its cluster, and the cluster's original source
+    where the copy itself names none (a republisher that dropped the wire credit)."""
+    original = story.original_source
+    if original is None and cluster_source and cluster_source != story.publisher:
+        original = cluster_source
+    return replace(story, cluster=cluster, original_source=original)
+
+
+__all__ = [
+    "DEFAULT_ARCHIVE",
+    "Archive",
+    "insert_story",
+    "read_story",
+    "rewrite_story",
+    "story_data",
+    "with_cluster",
+    "write_annotations",
+]
