@@ -1,0 +1,262 @@
+"""Actors of events: a noun phrase of the parse as `{text, entity, country, sector}`.
+
+Event data codes an actor by the state it belongs to and the sector it acts in: "Russian
+Foreign Minister Sergey Lavrov" is RUS/GOV, "Israeli soldiers" ISR/MIL, "opposition leader
+Juan Gudaio" VEN/OPP in a story about Venezuela, "Moscow" as a subject the Russian
+government. The entities stage already found who is who; this module reads a phrase,
+finds the entity it names, and fills country and sector from, in order, well-known actors,
+the entity, the role the story gives, and the words of the phrase itself. A person or body
+whose words name no state belongs to the story's focus country (where the story happens).
+
+>>> sector_of(["Russian", "riot", "police"])
+'COP'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.annotate.countries import CAPITALS, country_code, country_in, is_state
+from newsgraph.model import Actor, Entity, Story
+
+# Words that place an actor in a sector, checked head noun first, then modifiers.
+SECTORS: dict[str, str] = {
+    **dict.fromkeys(("government", "minister", "ministry", "president", "premier",
+                     "official", "officials", "authorities", "authority", "diplomat",
+                     "diplomats", "negotiator", "negotiators", "ambassador", "envoy", "emir",
+                     "king", "queen", "chancellor", "secretary", "spokesman", "spokeswoman",
+                     "administration", "cabinet", "regime", "leader", "leaders", "rulers",
+                     "governor", "mayor", "state", "kremlin", "junta", "delegation",
+                     "sheikh", "monarch", "prime"), "GOV"),
+    **dict.fromkeys(("army", "military", "soldier", "soldiers", "troops", "forces",
+                     "navy", "general", "commander", "aircraft", "warplanes", "jets",
+                     "peacekeepers", "bulldozers", "helicopters", "battalion", "officers",
+                     "marines", "pentagon"), "MIL"),
+    **dict.fromkeys(("police", "policemen", "gendarmes"), "COP"),
+    **dict.fromkeys(("rebel", "rebels", "guerrilla", "guerrillas", "guerillas", "militants",
+                     "insurgents", "militia", "militiamen", "fighters", "separatists",
+                     "terrorists", "jihadists", "extremists", "insurgency"), "REB"),
+    **dict.fromkeys(("opposition", "dissident", "dissidents"), "OPP"),
+    **dict.fromkeys(("party", "parties", "coalition"), "PTY"),
+    **dict.fromkeys(("parliament", "lawmakers", "legislators", "legislature", "congress",
+                     "senate", "senators", "deputies", "assembly", "mps"), "LEG"),
+    **dict.fromkeys(("court", "judge", "judges", "prosecutor", "prosecutors",
+                     "judiciary"), "JUD"),
+    **dict.fromkeys(("refugees", "refugee", "asylum-seekers", "migrants"), "REF"),
+    **dict.fromkeys(("civilians", "civilian", "people", "residents", "villagers", "citizens",
+                     "population", "nationals", "demonstrators", "protesters", "youths",
+                     "activists", "crowd", "homes", "detainees", "workers"), "CVL"),
+    **dict.fromkeys(("businessman", "company", "companies", "firm", "business",
+                     "businesses", "corporation", "bank"), "BUS"),
+    **dict.fromkeys(("newspaper", "journalist", "journalists", "media", "radio",
+                     "television", "reporters", "agency"), "JRN"),
+    **dict.fromkeys(("doctors", "doctor", "hospital", "medical", "nurses"), "MED"),
+    **dict.fromkeys(("students", "student", "university", "teachers", "school"), "EDU"),
+    **dict.fromkeys(("farmers", "farmer"), "AGR"),
+    **dict.fromkeys(("union", "unions", "labor", "labour"), "LAB"),
+}
+
+# Armed groups, parties and seats of power the news names without their state.
+_GROUPS = """
+PSE REB hamas | PSE REB islamic jihad | PSE PTY fatah | LBN REB hezbollah | LBN REB hizbollah |
+LBN REB hizbullah | AFG REB taliban | IMG REB al-qaeda | IMG REB al-qaida | IMG REB al qaeda |
+IMG REB islamic state | IMG REB isis | IMG REB isil | TUR REB pkk |
+TUR REB kurdistan workers' party | AGO REB unita | LKA REB tamil tigers |
+LKA REB liberation tigers | LKA REB ltte | SDN REB splm | SDN REB janjaweed | DZA REB fis |
+DZA REB islamic salvation front | COL REB farc | NGA REB boko haram | SOM REB al-shabab |
+SOM REB al-shabaab | PHL REB moro islamic liberation front | PHL REB abu sayyaf |
+LBR REB npfl | RWA REB rwandan patriotic front | YEM REB houthis | YEM REB houthi |
+USA GOV white house | USA GOV state department | USA MIL pentagon | RUS GOV kremlin |
+GBR GOV downing street | USA GOV congress | RUS MIL red army
+"""
+
+# Heads of state and government the news names by surname alone.
+_LEADERS = """
+USA reagan bush clinton obama trump biden pompeo blinken kerry rice powell albright |
+RUS putin yeltsin gorbachev medvedev lavrov | CHN xi jinping | PRK kim jong-un | FRA macron chirac sarkozy hollande |
+DEU merkel kohl scholz schroeder | GBR blair thatcher major cameron brown | UKR zelensky zelenskyy poroshenko |
+SYR assad | IRQ saddam hussein | LBY gaddafi qaddafi | EGY mubarak sisi sadat | PSE arafat abbas |
+ISR netanyahu sharon rabin barak olmert | ZWE mugabe | RWA kagame | UGA museveni amin |
+VEN maduro chavez guaido | IRN khamenei khomeini rouhani ahmadinejad | TUR erdogan |
+IND modi | PAK musharraf sharif bhutto | AFG karzai | SRB milosevic kostunica |
+CUB castro | KEN kenyatta | ZAF mandela zuma | JPN abe | BLR lukashenko
+"""
+
+
+def _parse_known(table: str, with_sector: bool) -> dict[str, tuple[str, str | None]]:
+    known: dict[str, tuple[str, str | None]] = {}
+    for row in table.split("|"):
+        words = row.split()
+        if not words:
+            continue
+        if with_sector:
+            known[" ".join(words[2:])] = (words[0], words[1])
+        else:
+            for name in words[1:]:
+                known[name] = (words[0], "GOV")
+    return known
+
+
+GROUPS = _parse_known(_GROUPS, with_sector=True)
+LEADERS = _parse_known(_LEADERS, with_sector=False)
+
+# Dependents that end a noun phrase for the purpose of naming an actor.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "ccomp"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them",
+                      "him", "we", "i", "who", "which", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorIndex:
+    """What actor resolution needs from a story: its entities by character and its focus."""
+
+    story: Story
+    by_char: dict[int, Entity]
+    focus: str | None
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        for char in range(start, end):
+            entity = self.by_char.get(char)
+            if entity is not None:
+                return entity
+        return None
+
+
+def index_actors(story: Story, doc: Doc) -> ActorIndex:
+    """Index the story's entity mentions and find its focus country."""
+    by_char: dict[int, Entity] = {}
+    for entity in story.entities:
+        for start, end in entity.mentions:
+            for char in range(start, end):
+                by_char.setdefault(char, entity)
+    return ActorIndex(story, by_char, focus_country(story, doc))
+
+
+def focus_country(story: Story, doc: Doc) -> str | None:
+    """The state the story happens in: the most named place, places after "in" counting double.
+
+    In a story about Venezuela's crisis told from Moscow, "in Venezuela" outweighs the
+    many mentions of Russia as an actor.
+    """
+    votes: Counter[str] = Counter()
+    for entity in story.entities:
+        if entity.type not in ("PLACE", "NORP") or not is_state(entity.country):
+            continue
+        for start, _ in entity.mentions:
+            before = story.body[max(0, start - 8) : start].lower()
+            votes[entity.country or ""] += 3 if before.rstrip().endswith(("in", "into")) else 1
+    if not votes:
+        # No place named: the states the story's names and demonyms point to.
+        codes = [country_in(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP", "ORG")]
+        votes.update(code for code in codes if code is not None and is_state(code))
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase `head` leads, without clauses, appositions and conjuncts."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in _CLAUSE_DEPS:
+            continue
+        tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    while tokens and (tokens[0].dep_ in ("det", "predet") or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
+        tokens.pop()
+    return tokens
+
+
+def sector_of(words: Sequence[str], head: str | None = None) -> str | None:
+    """The sector a phrase's words name, the head noun first ("opposition leader" is OPP)."""
+    lowered = [w.lower() for w in words]
+    if any(w in ("opposition", "dissident", "dissidents") for w in lowered):
+        return "OPP"
+    if head is not None and head.lower() in SECTORS:
+        return SECTORS[head.lower()]
+    for word in reversed(lowered):
+        if word in SECTORS:
+            return SECTORS[word]
+    return None
+
+
+def _known(text: str) -> tuple[str, str | None] | None:
+    lowered = text.lower().replace("’", "'")
+    for name, known in GROUPS.items():
+        if name in lowered:
+            return known
+    return None
+
+
+def _leader(tokens: Iterable[Token]) -> tuple[str, str | None] | None:
+    for token in tokens:
+        if token.ent_type_ == "PERSON" and token.text.lower() in LEADERS:
+            return LEADERS[token.text.lower()]
+    return None
+
+
+def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor | None:
+    """The actor the noun phrase led by `head` names, or None if it names no actor.
+
+    A phrase is an actor when it names an entity, a state, a known group or a sector
+    ("Israeli soldiers", "the Sudanese government", "Moscow", "opposition leader Juan
+    Gudaio"); "a curfew" or "the wounded" are not.
+    """
+    if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+        return None
+    tokens = phrase_tokens(head)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = head.doc.text[start:end]
+    entity = index.entity_at(head.idx, head.idx + len(head.text)) or _first_entity(tokens, head, index)
+    words = [t.text for t in tokens]
+    known = _known(text) or _leader(tokens)
+    country = known[0] if known else None
+    sector = known[1] if known else None
+    if country is None and entity is not None:
+        country = entity.country or country_code(entity.name)
+        if country is None and entity.role:
+            country = country_in(entity.role)
+    if country is None:
+        country = country_code(text) or country_in(text)
+    if sector is None:
+        role_words = entity.role.split() if entity is not None and entity.role else []
+        sector = sector_of(words + role_words, head.text)
+        if sector is None and head.text.lower() in CAPITALS:
+            sector = "GOV"  # "Moscow rejected ...": the capital stands for its government
+    is_named = entity is not None and entity.type in ("PERSON", "ORG", "PLACE", "NORP")
+    if not (known or is_named or sector or _names_state(head)):
+        return None  # "the sidelines of an Arctic Council session" names no actor
+    if any(t.lower_ == "ethnic" for t in tokens) and index.focus:
+        country = index.focus  # "ethnic Albanians" in Serbia are coded to Serbia
+    if country is None and use_focus and (sector is not None or is_named):
+        country = index.focus
+    return Actor(text=text, entity=entity.id if entity else None, country=country, sector=sector)
+
+
+def _names_state(head: Token) -> bool:
+    """The head or a modifier of it names a state ("Israeli homes", "the U.S. election")."""
+    if country_code(head.text) is not None:
+        return True
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and country_code(c.text)
+               for c in head.children)
+
+
+def _first_entity(tokens: Sequence[Token], head: Token, index: ActorIndex) -> Entity | None:
+    """The first entity among the head and its modifiers, not in phrases nested after it."""
+    for token in (t for t in tokens if t.i <= head.i):
+        entity = index.entity_at(token.idx, token.idx + len(token.text))
+        if entity is not None and entity.type in ("PERSON", "ORG", "PLACE", "NORP"):
+            return entity
+    return None
+
+
+__all__ = [
+    "GROUPS", "LEADERS", "PRONOUNS", "SECTORS", "ActorIndex", "actor_for", "focus_country",
+    "index_actors", "phrase_tokens", "sector_of",
+]

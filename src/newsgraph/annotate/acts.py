@@ -1,0 +1,260 @@
+"""Acts in a parsed sentence: which words report an event, and of which PLOVER type.
+
+A sentence may hold several event words, but only the outermost act of a clause is news:
+in "threatened to ban voting" or "agreed that their countries should cooperate" the inner
+act is what was threatened or agreed, and in "staged rallies ..., saying he must resign"
+the saying belongs to the rally. Frames (`plover.FRAMES`) compose with the act they govern;
+future and conditional acts are promises (AGREE) or, when hostile, threats (THREATEN); a
+reported obligation ("X said Y must Z") is a demand; negated acts did not happen.
+
+`find_acts(sent)` returns the acts of one sentence; `events.py` gives them actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newsgraph.annotate.plover import (
+    AID_OBJECTS,
+    FRAMES,
+    GIVING_VERBS,
+    HOSTILE,
+    LIGHT_VERBS,
+    MILITARY_WORDS,
+    NOUNS,
+    PHRASAL,
+    REPORTING,
+    VERB_OBJECT,
+    VERBS,
+    Sense,
+    compose,
+    noun_sense,
+    object_sense,
+    verb_sense,
+)
+
+# Dependencies through which an outer act governs an inner one.
+_GOVERNING = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr",
+                        "acomp", "advcl", "compound", "amod", "nsubj", "nsubjpass", "oprd"})
+# Subordinators that start an independent clause rather than a purpose, manner or condition.
+INDEPENDENT = frozenset({"while", "whereas", "although", "though", "as", "after", "before",
+                         "when", "because", "since", "but", "until"})
+# Prepositions whose object is a circumstance of the news, not an act of it.
+_CIRCUMSTANCE = frozenset({"after", "following", "since", "before", "during", "despite",
+                           "amid", "amidst", "over"})
+_PROMISE_MODALS = frozenset({"will", "would", "shall", "'ll"})
+_THREAT_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll"})
+_OBLIGATION = frozenset({"must", "should"})
+_KNOWN_LEMMAS = (VERBS.keys() | {k.split()[0] for k in PHRASAL} | {k.split()[0] for k in
+                 VERB_OBJECT} | FRAMES.keys() | LIGHT_VERBS | GIVING_VERBS | REPORTING)
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """One coded act in a sentence, before its actors are resolved."""
+
+    trigger: Token  # the word that reports the act
+    anchor: Token  # the verb whose subject is the source (a light verb for nouns)
+    sense: Sense
+    complement: Token | None = None  # the clause a frame governs ("demanded that X do Y")
+    condition: Token | None = None  # an "if"/"unless" clause, whose subject may be the target
+
+
+def lemma(token: Token) -> str:
+    """The lemma, repaired where the small model misreads a past tense ("staged" → "stag")."""
+    found = token.lemma_.lower()
+    if token.pos_ != "VERB" or found in _KNOWN_LEMMAS:
+        return found
+    text = token.lower_
+    for guess in (text[:-1], text[:-2], text[:-3]) if text.endswith("ed") else ():
+        if guess in _KNOWN_LEMMAS:
+            return guess
+    return found
+
+
+def find_acts(sent: SpacySpan) -> list[Act]:
+    """The outermost acts of a sentence, each coded with its type and mode."""
+    senses = {token.i: sense for token in sent if (sense := word_sense(token)) is not None}
+    frames = {t.i for t in sent if lemma(t) in FRAMES and complement_of(t) is not None}
+    obligations = {t.i for t in sent if _is_obligation(t)}
+    anchors = {i: light_verb(sent.doc[i]) for i in senses}
+    governing = senses.keys() | frames | obligations | {a.i for a in anchors.values() if a}
+    acts: list[Act] = []
+    for token in sent:
+        if token.i in obligations:
+            acts.append(Act(token, token.head, ("DEMAND", None), token))
+            continue
+        if token.i not in senses and token.i not in frames:
+            continue
+        anchor = anchors.get(token.i)
+        independent = _has_own_parties(token)
+        if not independent and (governor(token, governing, anchor) is not None
+                                or _circumstance(token, anchor)):
+            continue
+        act = _code(token, anchor or token, senses)
+        if act is not None:
+            acts.append(act)
+    return _drop_demanded(acts)
+
+
+def word_sense(token: Token) -> Sense | None:
+    """What act a single word reports, from the lexicon and its object or particles."""
+    base = lemma(token)
+    if token.pos_ == "VERB":
+        for obj in (c for c in token.children if c.dep_ in ("dobj", "dative", "nsubjpass")):
+            sense = object_sense(base, obj.lemma_.lower()) or object_sense(base, obj.lower_)
+            if sense:
+                return sense
+            if base in GIVING_VERBS and obj.lemma_.lower() in AID_OBJECTS:
+                military = any(t.lower_ in MILITARY_WORDS for t in obj.subtree)
+                return ("AID", "military" if military else None)
+        particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj")]
+        return verb_sense(base, particles)
+    if token.pos_ in ("NOUN", "PROPN"):
+        for word in (c.lower_ for c in token.children if c.dep_ == "compound"):
+            if f"{word} {token.lower_}" in NOUNS:
+                return noun_sense(f"{word} {token.lower_}")
+        if token.dep_ == "compound":
+            return None  # "peace talks negotiator": the head noun carries the meaning
+        return noun_sense(token.lower_) or noun_sense(token.lemma_)
+    return None
+
+
+def complement_of(frame: Token) -> Token | None:
+    """The act a frame word governs: "threatened [to ban]", "demanded [that X cancel]"."""
+    for child in frame.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX", "ADJ"):
+            return child
+        if child.dep_ == "advcl" and any(g.lower_ == "to" and g.dep_ == "aux"
+                                         for g in child.children):
+            return child  # "have sworn to fight", parsed as an adverbial clause
+        if child.dep_ == "prep" and child.lower_ in ("to", "on", "for"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pcomp":
+                    return grandchild
+    return None
+
+
+def governor(token: Token, acts: set[int], own: Token | None = None) -> Token | None:
+    """The outer act whose complement or argument this word is, if any."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("conj", "parataxis", "relcl", "appos"):
+            return None
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in INDEPENDENT for c in node.children
+        ):
+            return None
+        if node.dep_ not in _GOVERNING:
+            return None
+        node = node.head
+        if node.i in acts and (own is None or node.i != own.i):
+            return node
+    return None
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The verb that carries an event noun ("held talks", "staged a rally")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and lemma(head) in LIGHT_VERBS | REPORTING:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+            and lemma(head.head) in LIGHT_VERBS:
+        return head.head
+    return None
+
+
+def _circumstance(token: Token, anchor: Token | None) -> bool:
+    """An event noun after "after", "despite", "during": the setting, not the news."""
+    if anchor is not None or token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    return token.head.lower_ in _CIRCUMSTANCE
+
+
+def _has_own_parties(noun: Token) -> bool:
+    """An event noun that names its own parties ("the call between Pompeo and Lavrov",
+    "Russia's backing of Maduro") is news wherever it stands in the sentence."""
+    if noun.pos_ != "NOUN":
+        return False
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "between" and any(
+            g.dep_ == "pobj" and g.conjuncts for g in child.children
+        ):
+            return True
+    return False
+
+
+def modals(verb: Token) -> set[str]:
+    found = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_ == "be":
+        found |= {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
+    return found
+
+
+def _condition(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
+            return child
+    return None
+
+
+def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
+    """The act a top-level word codes, its frame and modality applied."""
+    base = lemma(token)
+    condition = _condition(anchor)
+    complement = complement_of(token) if base in FRAMES else None
+    negated = any(c.dep_ == "neg" for c in anchor.children)
+    if complement is not None:
+        inner = next((senses[t.i] for t in complement.subtree if t.i in senses), None)
+        sense = compose(FRAMES[base], inner)
+        if negated and sense[0] == "AGREE":
+            sense = ("REJECT", None)
+        return Act(token, anchor, sense, complement, condition)
+    sense = senses[token.i]
+    found = modals(anchor)
+    if negated:
+        # "will not accept" is a refusal; "did not attack" reports no event.
+        promised = found & _PROMISE_MODALS and sense[0] in ("AGREE", "CONCEDE", "AID")
+        return Act(token, anchor, ("REJECT", None)) if promised else None
+    unless = condition is not None and any(m.lower_ == "unless" for m in condition.children)
+    if unless or (sense[0] in HOSTILE and (found & _THREAT_MODALS or condition is not None)):
+        sense = ("THREATEN", sense[1] if sense[0] in HOSTILE else None)
+    elif found & _PROMISE_MODALS:
+        sense = ("AGREE", None)
+    return Act(token, anchor, sense, None, condition)
+
+
+def _is_obligation(token: Token) -> bool:
+    """'X said Y must Z': a reported obligation is a demand on Y."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp":
+        return False
+    if not {c.lower_ for c in token.children if c.dep_ == "aux"} & _OBLIGATION:
+        return False
+    return lemma(token.head) in REPORTING and not any(
+        c.dep_ == "neg" for c in token.head.children
+    )
+
+
+def _drop_demanded(acts: list[Act]) -> list[Act]:
+    """A demand's clause ("its demand that Israel ease restrictions") is what was demanded."""
+    demanded: set[int] = set()
+    result: list[Act] = []
+    for act in acts:
+        if act.sense[0] == "DEMAND" and act.complement is None:
+            clause = next((c for c in act.anchor.children if c.dep_ == "ccomp"), None)
+            if clause is not None and clause.i != act.trigger.i:
+                demanded.update(t.i for t in clause.subtree)
+                act = Act(act.trigger, act.anchor, act.sense, clause, act.condition)
+        result.append(act)
+    return [a for a in result if a.trigger.i not in demanded]
+
+
+__all__ = ["INDEPENDENT", "Act", "complement_of", "find_acts", "governor", "lemma",
+           "light_verb", "modals", "word_sense"]

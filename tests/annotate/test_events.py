@@ -1,0 +1,148 @@
+"""The events annotator: PLOVER types and actors from sentence patterns, and the seed story."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Document, Event, Story
+from newsgraph.pipeline import analyze_document
+from tests.conftest import shared_path
+
+
+def analyze(text: str, published: str | None = None) -> Story:
+    story = analyze_document(Document(content=text, kind="text"))
+    if published is not None:
+        from dataclasses import replace
+
+        from newsgraph.annotate.events import find_events
+
+        story = replace(story, published=published)
+        story = replace(story, events=find_events(story))
+    return story
+
+
+def dyads(story: Story) -> set[tuple[str, str | None, str | None]]:
+    """(type, source country, target country) of every event."""
+    return {
+        (e.type, e.source[0].country if e.source else None,
+         e.target[0].country if e.target else None)
+        for e in story.events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb of its own type, subject and object.
+        ("Russia supports President Nicolas Maduro of Venezuela.", ("SUPPORT", "RUS", "VEN")),
+        ("The Israeli army demolished Palestinian homes in Gaza.", ("COERCE", "ISR", "PSE")),
+        ("Serbia rejected an Australian ultimatum.", ("REJECT", "SRB", "AUS")),
+        ("The United States accused Iran of enriching uranium.", ("DISAPPROVE", "USA", "IRN")),
+        ("Switzerland expelled two Russian diplomats.", ("SANCTION", "CHE", "RUS")),
+        # A passive swaps the roles.
+        ("A camp for Congolese refugees was attacked by Burundian militiamen.",
+         ("ASSAULT", "BDI", "COD")),
+        # A verb with its object or particle.
+        ("Turkish authorities imposed a curfew in the town of Cizre.", ("COERCE", "TUR", "TUR")),
+        ("Afghan guerrillas blew up power lines leading into Kabul.", ("COERCE", "AFG", "AFG")),
+        # An event noun carried by a light verb.
+        ("Serbia lodged an official protest with Albania.", ("DISAPPROVE", "SRB", "ALB")),
+        ("Moroccan diplomats held talks with Egyptian officials.", ("CONSULT", "MAR", "EGY")),
+        # Frames code the frame, not the framed act.
+        ("Iran threatened to launch a new offensive against Iraq.", ("THREATEN", "IRN", "IRQ")),
+        ("Pakistan has refused to deploy peacekeepers in Iraq.", ("REJECT", "PAK", "IRQ")),
+        ("The PRC demanded that the US cancel the sale.", ("DEMAND", "CHN", "USA")),
+        # Promises are agreements; hostile promises and conditionals are threats.
+        ("Finland will give Tanzania a grant of 580 million shillings.", ("AGREE", "FIN", "TZA")),
+        ("French farmers said they would blockade Paris.", ("THREATEN", "FRA", "FRA")),
+        ("Nigeria said it will withdraw its force from Chad unless a ceasefire is arranged.",
+         ("THREATEN", "NGA", "TCD")),
+        ("Syria says it will not accept any more refugees.", ("REJECT", "SYR", None)),
+        # A reported obligation is a demand on the party that must act.
+        ("Russia said on Tuesday that Sudan must return the helicopter.", ("DEMAND", "RUS", "SDN")),
+        # A capital is its government; a pronoun takes its antecedent.
+        ("Berlin rejected calls by Belarus's rulers for aid.", ("REJECT", "DEU", "BLR")),
+    ],
+)
+def test_sentence_patterns(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    """A None in `expected` accepts any country on that side."""
+    found = dyads(analyze(text))
+    assert any(all(want is None or want == got for want, got in zip(expected, dyad, strict=True))
+               for dyad in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather was fine in Paris on Tuesday.",
+        "Russia did not attack Ukraine on Monday.",  # negated acts did not happen
+        "“We will attack Ukraine and destroy its army tomorrow,” a blogger wrote.",  # quoted
+    ],
+)
+def test_no_event(text: str) -> None:
+    assert analyze(text).events == ()
+
+
+def test_compound_actors_give_one_event_per_direction() -> None:
+    story = analyze("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.")
+    assert {("AGREE", "HUN", "ROU"), ("AGREE", "ROU", "HUN")} <= dyads(story)
+
+
+def test_reciprocal_accusation() -> None:
+    story = analyze(
+        "U.S. Secretary of State Mike Pompeo spoke to Russian Foreign Minister Sergey Lavrov. "
+        "In the call between Pompeo and Lavrov, each accused the other’s country of meddling."
+    )
+    accusations = {(e.source[0].text, e.source[0].country, e.target[0].country)
+                   for e in story.events if e.type == "DISAPPROVE"}
+    assert accusations == {("Pompeo", "USA", "RUS"), ("Lavrov", "RUS", "USA")}
+
+
+def test_sector_from_role() -> None:
+    story = analyze("Russian Foreign Minister Sergey Lavrov met Israeli soldiers in Moscow.")
+    event = next(e for e in story.events if e.type == "CONSULT")
+    assert (event.source[0].country, event.source[0].sector) == ("RUS", "GOV")
+    assert (event.target[0].country, event.target[0].sector) == ("ISR", "MIL")
+    assert event.source[0].entity is not None
+
+
+def test_when_is_resolved_against_publication() -> None:
+    story = analyze("Iran threatened Iraq on Wednesday.", published="2019-05-03")
+    event = story.events[0]
+    assert event.when is not None and event.when.date == "2019-05-01"
+
+
+def test_background_history() -> None:
+    story = analyze("Relations soured after Russia's 2014 annexation of Crimea.")
+    annexation = next(e for e in story.events if e.type == "ASSAULT")
+    assert annexation.background
+
+
+def test_evidence_is_a_span_of_the_body() -> None:
+    story = analyze("Iran threatened to launch a new offensive against Iraq.")
+    assert story.text(story.events[0].evidence).startswith("Iran threatened")
+
+
+# The seed story's eight gold events: type and evidence.
+def _found(gold: dict[str, str], story: Story) -> Event | None:
+    start = story.body.find(gold["evidence"])
+    assert start >= 0, gold["evidence"]
+    end = start + len(gold["evidence"])
+    for event in story.events:
+        overlap = min(end, event.evidence[1]) - max(start, event.evidence[0])
+        if event.type == gold["type"] and overlap >= (end - start) / 2:
+            return event
+    return None
+
+
+def test_seed_events() -> None:
+    import json
+
+    text = shared_path("seed", "article.txt").read_text(encoding="utf-8")
+    gold = json.loads(shared_path("seed", "gold.json").read_text(encoding="utf-8"))["events"]
+    story = analyze_document(Document(content=text, kind="text"))
+    found = [g for g in gold if _found(g, story) is not None]
+    missed = [g["evidence"] for g in gold if g not in found]
+    assert len(found) >= 7, missed
+    history = [e for e in story.events if "annexation" in story.text(e.evidence)]
+    assert history and all(e.background for e in history)
