@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from newsgraph.annotate.base import Annotator, check_order
 from newsgraph.annotate.entities import EntityFinder
+from newsgraph.annotate.quotes import QuoteFinder
 from newsgraph.annotate.events import EventCoder
 
 
 def default_annotators() -> list[Annotator]:
     """The annotators `newsgraph analyze` runs, in order."""
-    annotators: list[Annotator] = [EntityFinder(), EventCoder()]
+    annotators: list[Annotator] = [EntityFinder(), QuoteFinder(), EventCoder()]
     check_order(annotators)
     return annotators
 

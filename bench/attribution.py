@@ -1,0 +1,339 @@
+"""Who-said-what benchmark: newsgraph's quotes against PolNeAR dev, with textacy as the peer.
+
+Reads PolNeAR (`../shared/data/attribution/polnear` beside the repository), runs the annotate
+stage over each article's text (the text is the body, so gold offsets apply unchanged), and
+scores every attribution's content, source and cue:
+
+* exact: a predicted span (a content is its tuple of pieces) equal to a gold one, matched
+  one to one; precision over predicted, recall over gold;
+* overlap: word tokens (`\\w+` and single punctuation marks) covered by predicted spans of the
+  role against those covered by gold spans, summed over articles;
+* end to end: a predicted attribution is right when its content covers at least half of a
+  gold content's tokens and vice versa, and its source does likewise (or both have none);
+  predicted and gold attributions are matched one to one.
+
+One annotation per article: where several annotators did an article, the alphabetically
+first one's file is gold (see the data's NOTES.md). The peer is textacy's
+`direct_quotations` over the same spaCy parse; its speed adds the parse it needs.
+
+Usage::
+
+    .venv/bin/python bench/attribution.py               # dev, newsgraph and textacy
+    .venv/bin/python bench/attribution.py --split train --limit 100 --no-peer
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "data" / "attribution" / "polnear"
+
+Span = tuple[int, int]
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_ROLES = ("content", "source", "cue")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    content: tuple[Span, ...]
+    source: Span | None
+    cue: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    name: str
+    text: str
+    gold: tuple[Attribution, ...]
+
+
+@dataclass(slots=True)
+class Counts:
+    """Running sums for one system: exact and overlap per role, end to end."""
+
+    exact: dict[str, list[int]] = field(default_factory=lambda: {r: [0, 0, 0] for r in _ROLES})
+    overlap: dict[str, list[int]] = field(default_factory=lambda: {r: [0, 0, 0] for r in _ROLES})
+    end_to_end: list[int] = field(default_factory=lambda: [0, 0, 0])  # matched, pred, gold
+    seconds: float = 0.0
+    failures: int = 0
+
+    def figures(self) -> dict[str, tuple[float, float, float]]:
+        out = {f"{r} exact": _prf(*self.exact[r]) for r in _ROLES}
+        out |= {f"{r} overlap": _prf(*self.overlap[r]) for r in _ROLES}
+        out["end to end"] = _prf(*self.end_to_end)
+        return out
+
+
+def _prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = matched / predicted if predicted else 0.0
+    r = matched / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def load_split(split: str, data: Path = DATA) -> list[Article]:
+    """Every article of a PolNeAR split with one annotator's attributions as gold."""
+    folder = data / split
+    by_article: dict[str, Path] = {}
+    for path in sorted((folder / "attributions").glob("*.ann")):
+        stem = path.stem.rsplit("_", 1)[0]
+        by_article.setdefault(stem, path)  # sorted: the alphabetically first annotator
+    articles = []
+    for stem, path in sorted(by_article.items()):
+        text = (folder / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+        articles.append(Article(stem, text, tuple(parse_brat(path.read_text(encoding="utf-8")))))
+    return articles
+
+
+def parse_brat(ann: str) -> list[Attribution]:
+    """Attributions from BRAT standoff: T lines hold spans, E lines tie roles together."""
+    spans: dict[str, tuple[Span, ...]] = {}
+    events = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            _kind, _, offsets = parts[1].partition(" ")
+            pieces = tuple(
+                (int(s), int(e)) for s, e in (p.split() for p in offsets.split(";"))
+            )
+            spans[parts[0]] = pieces
+        elif parts[0].startswith("E"):
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    found = []
+    for event in events:
+        if not any(k.startswith("Attribution") for k in event):
+            continue
+        content = tuple(
+            piece for key in ("Content", "Content2") if key in event for piece in spans[event[key]]
+        )
+        if not content:
+            continue
+        source = _hull(spans.get(event.get("Source", ""), ()))
+        cue = _hull(spans.get(event.get("Cue", ""), ()))
+        found.append(Attribution(tuple(sorted(content)), source, cue))
+    return found
+
+
+def _hull(pieces: Sequence[Span]) -> Span | None:
+    return (min(s for s, _ in pieces), max(e for _, e in pieces)) if pieces else None
+
+
+def _tokens(text: str) -> list[Span]:
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _covered(tokens: list[Span], spans: Iterable[Span]) -> set[int]:
+    out: set[int] = set()
+    for start, end in spans:
+        out.update(i for i, (s, e) in enumerate(tokens) if s < end and e > start)
+    return out
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def score(counts: Counts, text: str, gold: Sequence[Attribution], pred: Sequence[Attribution]) -> None:
+    """Add one article's figures to `counts`."""
+    tokens = _tokens(text)
+    for role in _ROLES:
+        gold_spans = [_role_key(text, a, role) for a in gold]
+        pred_spans = [_role_key(text, a, role) for a in pred]
+        gold_spans = [s for s in gold_spans if s]
+        pred_spans = [s for s in pred_spans if s]
+        remaining = list(gold_spans)
+        matched = 0
+        for span in pred_spans:
+            if span in remaining:
+                remaining.remove(span)
+                matched += 1
+        exact = counts.exact[role]
+        exact[0] += matched
+        exact[1] += len(pred_spans)
+        exact[2] += len(gold_spans)
+        gold_tokens = _covered(tokens, (p for s in gold_spans for p in s))
+        pred_tokens = _covered(tokens, (p for s in pred_spans for p in s))
+        overlap = counts.overlap[role]
+        overlap[0] += len(gold_tokens & pred_tokens)
+        overlap[1] += len(pred_tokens)
+        overlap[2] += len(gold_tokens)
+    counts.end_to_end[0] += _matched_end_to_end(tokens, gold, pred)
+    counts.end_to_end[1] += len(pred)
+    counts.end_to_end[2] += len(gold)
+
+
+def _role_key(text: str, attribution: Attribution, role: str) -> tuple[Span, ...]:
+    value = getattr(attribution, role)
+    pieces = value if role == "content" else (() if value is None else (value,))
+    return tuple(p for p in (_trim(text, piece) for piece in pieces) if p[1] > p[0])
+
+
+def _half_both_ways(a: set[int], b: set[int]) -> bool:
+    shared = len(a & b)
+    return bool(a) and bool(b) and shared * 2 >= len(a) and shared * 2 >= len(b)
+
+
+def _matched_end_to_end(
+    tokens: list[Span], gold: Sequence[Attribution], pred: Sequence[Attribution]
+) -> int:
+    def sets(a: Attribution) -> tuple[set[int], set[int]]:
+        source = _covered(tokens, [a.source]) if a.source else set()
+        return _covered(tokens, a.content), source
+
+    gold_sets = [sets(a) for a in gold]
+    used = [False] * len(gold)
+    matched = 0
+    for content, source in (sets(a) for a in pred):
+        for i, (gold_content, gold_source) in enumerate(gold_sets):
+            if used[i] or not _half_both_ways(content, gold_content):
+                continue
+            if (not source and not gold_source) or _half_both_ways(source, gold_source):
+                used[i] = True
+                matched += 1
+                break
+    return matched
+
+
+def newsgraph_attributions(text: str) -> list[Attribution]:
+    """newsgraph's quotes for one text: the entity and quote annotators over it as a body."""
+    from newsgraph.annotate.entities import EntityFinder
+    from newsgraph.annotate.quotes import QuoteFinder
+    from newsgraph.model import Story
+
+    story = Story(id="bench", body=text)
+    for annotator in (EntityFinder(), QuoteFinder()):
+        story = annotator(story)
+    return [Attribution(q.content, q.source, q.cue) for q in story.quotes]
+
+
+def analyze_seconds(articles: Sequence[Article]) -> float:
+    """The whole `analyze` pipeline (extract and every annotator) over the texts."""
+    from newsgraph.model import Document
+    from newsgraph.pipeline import analyze_document
+
+    started = time.perf_counter()
+    for article in articles:
+        analyze_document(Document(content=article.text, kind="text"))
+    return time.perf_counter() - started
+
+
+def textacy_attributions(text: str) -> list[Attribution]:
+    """textacy's direct quotations; the spaCy parse it needs counts in its time."""
+    from textacy.extract.triples import direct_quotations
+
+    from newsgraph.annotate.nlp import parse
+
+    doc = parse(text)
+    found = []
+    for triple in direct_quotations(doc):
+        content = (triple.content.start_char, triple.content.end_char)
+        found.append(Attribution((content,), _token_hull(triple.speaker), _token_hull(triple.cue)))
+    return found
+
+
+def _token_hull(tokens: Sequence[object]) -> Span | None:
+    if not tokens:
+        return None
+    starts = [t.idx for t in tokens]  # type: ignore[attr-defined]
+    ends = [t.idx + len(t) for t in tokens]  # type: ignore[attr-defined]
+    return min(starts), max(ends)
+
+
+def run(
+    articles: Sequence[Article], system: Callable[[str], list[Attribution]], peer: bool = False
+) -> Counts:
+    counts = Counts()
+    for article in articles:
+        started = time.perf_counter()
+        try:
+            pred = system(article.text)
+        except ValueError as error:
+            if not peer:
+                raise
+            # textacy gives up on a whole article over one unbalanced quote mark; count it.
+            print(f"  {article.name}: peer failed: {error}", file=sys.stderr)
+            counts.failures += 1
+            pred = []
+        counts.seconds += time.perf_counter() - started
+        score(counts, article.text, article.gold, pred)
+    return counts
+
+
+def spacy_seconds(articles: Sequence[Article]) -> float:
+    """spaCy's own full pipeline over the texts, for scale."""
+    from newsgraph.annotate.nlp import load_nlp
+
+    nlp = load_nlp()
+    started = time.perf_counter()
+    for article in articles:
+        nlp(article.text)
+    return time.perf_counter() - started
+
+
+def evaluate(split: str = "dev", limit: int | None = None, data: Path = DATA) -> Counts:
+    """newsgraph's figures on a split (used by the quality gate)."""
+    articles = load_split(split, data)[:limit]
+    return run(articles, newsgraph_attributions)
+
+
+def _table(rows: dict[str, Counts], n: int) -> str:
+    names = list(rows)
+    lines = [f"{'measure':<18}" + "".join(f"{name:>24}" for name in names)]
+    lines.append(f"{'':<18}" + "".join(f"{'P     R     F1':>24}" for _ in names))
+    keys = list(next(iter(rows.values())).figures())
+    for key in keys:
+        cells = []
+        for name in names:
+            p, r, f = rows[name].figures()[key]
+            cells.append(f"{p:.3f} {r:.3f} {f:.3f}".rjust(24))
+        lines.append(f"{key:<18}" + "".join(cells))
+    lines.append(f"{'docs/s':<18}" + "".join(
+        f"{n / rows[name].seconds:>24.1f}" if rows[name].seconds else f"{'-':>24}" for name in names
+    ))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", default="dev", choices=("train", "dev"))
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--no-peer", action="store_true", help="skip textacy and spaCy timing")
+    args = parser.parse_args(argv)
+    if not (DATA / args.split).is_dir():
+        print(f"PolNeAR not found at {DATA / args.split}: the bench reads ../shared/data "
+              "beside the repository", file=sys.stderr)
+        return 2
+    articles = load_split(args.split)[: args.limit]
+    n = len(articles)
+    print(f"PolNeAR {args.split}: {n} articles, {sum(len(a.gold) for a in articles)} attributions")
+    rows = {"newsgraph": run(articles, newsgraph_attributions)}
+    if not args.no_peer:
+        spacy_s = spacy_seconds(articles)
+        peer = run(articles, textacy_attributions, peer=True)
+        rows["textacy"] = peer
+        print(f"spaCy {len(articles) / spacy_s:.1f} docs/s alone; textacy failed on "
+              f"{peer.failures} articles")
+        try:
+            print(f"newsgraph analyze (extract + every annotator): "
+                  f"{n / analyze_seconds(articles):.1f} docs/s")
+        except Exception as error:  # noqa: BLE001 - another stage's bug must not hide ours
+            print(f"newsgraph analyze failed: {type(error).__name__}: {error}", file=sys.stderr)
+    print(_table(rows, n))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""The parts of one attribution read off the dependency parse around its cue.
+
+Given a reporting verb, `content_tokens` finds what was said (its clause, its object, its
+infinitive, or the rest of the sentence when the verb is a parenthetical "she said"),
+`subject_of` finds who said it (its subject, the agent of a passive, or the subject it
+shares with the verb it hangs from: "raised tensions by saying ..."), and `cue_tokens` the
+cue itself with its auxiliaries ("has said", "did not say", "pointed out"). The phrase
+"according to X" is read by `according_parts`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.quote_cues import CLAUSE_CUES, INFINITIVE_CUES, OBJECT_CUES
+
+# Deps that carry the words of an object-taking cue, after the verb.
+_OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp"})
+# Preposition phrases after a cue that say when or through what, not what was said.
+_CIRCUMSTANCE = frozenset({"on", "in", "at", "during", "after", "before", "with", "via", "to"})
+# Deps through which a verb without its own subject borrows its governor's.
+_SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+_CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
+_CUE_ADVERBS = frozenset({"also", "later", "again", "repeatedly", "previously", "publicly",
+                          "reportedly", "recently", "often", "once", "first", "then"})
+
+
+def is_cue(token: Token) -> bool:
+    """True when `token` is a verb that can introduce an attribution."""
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in CLAUSE_CUES or lemma in OBJECT_CUES or lemma in INFINITIVE_CUES
+
+
+def content_tokens(verb: Token) -> list[Token]:
+    """What `verb` reports, as tokens in order; empty when it reports nothing readable."""
+    lemma = verb.lemma_.lower()
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses and lemma in CLAUSE_CUES | OBJECT_CUES:
+        return _subtrees(clauses)
+    if lemma in CLAUSE_CUES and verb.dep_ == "parataxis":
+        return _parenthetical(verb)
+    if lemma in INFINITIVE_CUES:
+        infinitive = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+        if infinitive:
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+            return _subtrees(objects + infinitive)
+    if lemma in OBJECT_CUES:
+        return _object_content(verb)
+    return []
+
+
+def _subtrees(heads: list[Token]) -> list[Token]:
+    tokens = {t for head in heads for t in head.subtree}
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _in(token: Token, ancestor: Token) -> bool:
+    return token == ancestor or ancestor in token.ancestors
+
+
+def _parenthetical(verb: Token) -> list[Token]:
+    """The clause a parenthetical cue interrupts, without the cue's own words."""
+    host = verb.head
+    return [t for t in host.subtree if not _in(t, verb)]
+
+
+def _object_content(verb: Token) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or objects[0].pos_ == "PRON" and len(list(objects[0].subtree)) == 1:
+        return []
+    heads = []
+    for child in verb.children:
+        if child.i <= verb.i or child.dep_ not in _OBJECT_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE:
+            continue
+        if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            continue
+        heads.append(child)
+    return _subtrees(heads)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Who speaks through `verb`: its subject, a passive's agent, or a governor's subject."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "nsubj" and child.lower_ != "there" and not child.is_punct:
+                return child
+            if child.dep_ == "agent":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if node.dep_ not in _SHARES_SUBJECT or node.head == node:
+            break
+        node = node.head
+    return _named_after(verb)
+
+
+def _named_after(verb: Token) -> Token | None:
+    """"..., said Claire Morel": a name right after the verb that the parser did not make
+    its subject."""
+    doc = verb.doc
+    after = verb.i + 1
+    if after < len(doc) and doc[after].ent_type_ in ("PERSON", "ORG") and doc[after].ent_iob_ == "B":
+        end = after
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return doc[end]
+    return None
+
+
+def subject_tokens(subject: Token) -> list[Token]:
+    """The subject's whole phrase, relative clauses included ("Chris Cox, who runs the NRA's
+    lobbying arm,"), kept inside its sentence and after any dateline dash."""
+    if subject.dep_ in ("nsubj", "nsubjpass", "pobj") or subject.head.dep_ != "acl":
+        tokens = [t for t in subject.subtree if t.sent.start == subject.sent.start]
+    else:
+        tokens = [subject]
+    tokens = _whole_names(_contiguous(tokens, subject))
+    dashes = [t.i for t in tokens if t.text in ("—", "--", "–") and t.i < subject.i]
+    if dashes:
+        tokens = [t for t in tokens if t.i > max(dashes)]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0] != subject:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1] != subject:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _whole_names(tokens: list[Token]) -> list[Token]:
+    """Grow a phrase to whole entity names the parser cut ("Per Alm", with "Per" a preposition)."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    start, end = tokens[0].i, tokens[-1].i + 1
+    if doc[start].ent_iob_ == "I":
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
+
+
+def _contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    indices = {t.i for t in tokens}
+    start = end = anchor.i
+    while start - 1 in indices:
+        start -= 1
+    while end + 1 in indices:
+        end += 1
+    return [t for t in tokens if start <= t.i <= end]
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The cue: the verb with the auxiliaries, negation and particle written beside it."""
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start:
+        left = doc[start - 1]
+        if left.head == verb and (left.dep_ in _CUE_LEFT or left.lower_ in _CUE_ADVERBS) or left.dep_ in ("aux", "neg") and left.head.head == verb:
+            start -= 1
+        else:
+            break
+    end = verb.i + 1
+    if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head == verb:
+        end += 1
+    return list(doc[start:end])
+
+
+def according_parts(token: Token) -> tuple[list[Token], Token | None, Token | None]:
+    """For "according" in "according to X": the cue tokens, X's head, and the governor."""
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return [], None, None
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    source = objects[0] if objects else None
+    return [token, to], source, token.head if token.head != token else None
+
+
+__all__ = [
+    "according_parts",
+    "content_tokens",
+    "cue_tokens",
+    "is_cue",
+    "subject_of",
+    "subject_tokens",
+]

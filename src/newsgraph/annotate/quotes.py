@@ -1,0 +1,337 @@
+"""Who said what: direct, mixed and indirect quotations with their cue, source and speaker.
+
+`find_quotes` reads a story the way PolNeAR's annotators do (see the data's README): an
+attribution is a content (what was said or thought), a cue (the words that report it) and a
+source (who), each token belongs to at most one attribution, and attributions do not nest.
+
+1. Every reporting verb outside quotation marks proposes an attribution; outer verbs come
+   first, so "X said Y told him Z" is one attribution of X's.
+2. A content that touches a quotation grows to cover all of it, across sentences and
+   paragraphs: "“A. B. C,” said X" is one direct quote.
+3. "according to X" is an attribution of its own, or, after a cue that already has a
+   source, the outlet that relayed it (`via`).
+4. Quotations left over join the attribution just before them ("“A,” she said, “B.”") or
+   the cue beside them ("He added: “B.”").
+
+Quotation marks belong to the content; a sentence-final period outside them does not.
+
+>>> from newsgraph.model import Story
+>>> story = Story(id="s", body="“We will win,” Anna Berg said.")
+>>> [(q.kind, story.text(q.content[0]), story.text(q.source)) for q in find_quotes(story)]
+[('direct', '“We will win,”', 'Anna Berg')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.annotate.base import Annotator
+from newsgraph.annotate.nlp import parse
+from newsgraph.annotate.quote_marks import find_quoted
+from newsgraph.annotate.quote_relay import outlet_name, relaying_outlet
+from newsgraph.annotate.quote_rules import (
+    according_parts,
+    content_tokens,
+    cue_tokens,
+    is_cue,
+    subject_of,
+    subject_tokens,
+)
+from newsgraph.annotate.speakers import resolve_speaker
+from newsgraph.model import Entity, Quote, Span, Story
+
+# A content shorter than this many words is a fragment ("said so"), not a statement.
+MIN_CONTENT_WORDS = 2
+
+
+@dataclass(slots=True)
+class _Draft:
+    content: set[int]
+    cue: list[int]
+    source: list[int]
+    verb: Token | None = None
+    via: str | None = None
+
+
+@dataclass(slots=True)
+class _Reading:
+    """The state of one story's reading: its parse, its quotations and the claimed tokens."""
+
+    doc: Doc
+    quoted: list[Span]
+    quote_tokens: list[range]
+    in_quote: list[bool]
+    claimed: list[bool] = field(default_factory=list)
+    drafts: list[_Draft] = field(default_factory=list)
+    idle_cues: list[Token] = field(default_factory=list)
+
+    def free(self, indices: Iterable[int]) -> bool:
+        return not any(self.claimed[i] for i in indices)
+
+    def claim(self, draft: _Draft) -> None:
+        for i in [*draft.content, *draft.cue, *draft.source]:
+            self.claimed[i] = True
+        self.drafts.append(draft)
+
+
+def find_quotes(
+    story: Story, entities: Sequence[Entity] | None = None, doc: Doc | None = None
+) -> tuple[Quote, ...]:
+    """Every attribution in `story`, in text order, with speakers among `entities`
+    (default: `story.entities`). `doc` is the parse of the body (parsed when not given)."""
+    doc = doc if doc is not None else parse(story.body)
+    entities = story.entities if entities is None else entities
+    reading = _read(doc, find_quoted(story.body))
+    _verb_attributions(reading)
+    _according_attributions(reading)
+    _colon_attributions(reading)
+    _leftover_quotations(reading)
+    quotes = [_quote(d, reading, entities) for d in reading.drafts]
+    return tuple(sorted((q for q in quotes if q is not None), key=lambda q: q.content[0]))
+
+
+def _read(doc: Doc, quoted: list[Span]) -> _Reading:
+    in_quote = [False] * len(doc)
+    ranges = []
+    for start, end in quoted:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tokens = range(span.start, span.end) if span is not None else range(0)
+        ranges.append(tokens)
+        for i in tokens:
+            in_quote[i] = True
+    return _Reading(doc, quoted, ranges, in_quote, [False] * len(doc))
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _verb_attributions(reading: _Reading) -> None:
+    cues = [t for t in reading.doc if is_cue(t) and not reading.in_quote[t.i]]
+    for verb in sorted(cues, key=lambda t: (_depth(t), t.i)):
+        if reading.claimed[verb.i]:
+            continue
+        cue = [t.i for t in cue_tokens(verb)]
+        subject = subject_of(verb)
+        source = [t.i for t in subject_tokens(subject)] if subject is not None else []
+        if not reading.free(cue) or not reading.free(source):
+            continue
+        content = _grow(reading, [t.i for t in content_tokens(verb)], set(cue) | set(source))
+        if _words(reading.doc, content) < MIN_CONTENT_WORDS:
+            reading.idle_cues.append(verb)
+            continue
+        reading.claim(_Draft(content, cue, source, verb, relaying_outlet(verb)))
+
+
+def _grow(reading: _Reading, content: Iterable[int], keep_out: set[int]) -> set[int]:
+    """Content tokens that are free, grown to whole quotations, trimmed of edge punctuation."""
+    tokens = {i for i in content if not reading.claimed[i] and i not in keep_out}
+    for quote in reading.quote_tokens:
+        if any(i in keep_out for i in quote) or not quote:
+            continue
+        if any(i in tokens for i in quote) or _continues(reading, tokens, quote):
+            tokens.update(i for i in quote if not reading.claimed[i])
+    return _trim(reading, tokens)
+
+
+def _continues(reading: _Reading, tokens: set[int], quote: range) -> bool:
+    """A quotation that carries on the reported clause in the same sentence ("said the U.S.
+    could intervene “if that's what's required.”"), the parser having hung it elsewhere."""
+    if not tokens or quote.start - max(tokens) not in (1, 2):
+        return False
+    doc = reading.doc
+    last = doc[max(tokens)]
+    return doc[quote.start].sent.start == last.sent.start and not last.is_punct
+
+
+def _trim(reading: _Reading, tokens: set[int]) -> set[int]:
+    doc = reading.doc
+    ordered = sorted(tokens)
+    while ordered and _edge(doc[ordered[0]], reading):
+        ordered.pop(0)
+    while ordered and _edge(doc[ordered[-1]], reading):
+        ordered.pop()
+    return set(ordered)
+
+
+def _edge(token: Token, reading: _Reading) -> bool:
+    if token.is_space or (token.is_punct and not reading.in_quote[token.i]):
+        return True
+    # "..., and" left behind when a clause's conjunct is someone else's attribution.
+    return token.dep_ == "cc" and not reading.in_quote[token.i] and token.i == token.sent.end - 1
+
+
+def _words(doc: Doc, tokens: Iterable[int]) -> int:
+    return sum(1 for i in tokens if not doc[i].is_punct and not doc[i].is_space)
+
+
+def _according_attributions(reading: _Reading) -> None:
+    doc = reading.doc
+    for token in doc:
+        cue, source_head, governor = according_parts(token)
+        if source_head is None or not reading.free(t.i for t in cue):
+            continue
+        source = [t.i for t in subject_tokens(source_head)]
+        owner = next((d for d in reading.drafts if governor is not None and d.verb == governor),
+                     None)
+        if owner is not None and owner.source:
+            # "..., Ryabkov said, according to the Interfax news agency": the agency relayed.
+            owner.via = owner.via or outlet_name(source_head) or _phrase(doc, source)
+            for i in [*[t.i for t in cue], *source]:
+                reading.claimed[i] = True
+            continue
+        if not reading.free(source):
+            continue
+        phrase = {t.i for t in token.subtree} | {t.i for t in cue} | set(source)
+        sentence = [t.i for t in token.sent if t.i not in phrase]
+        content = _grow(reading, sentence, phrase)
+        if _words(doc, content) >= MIN_CONTENT_WORDS:
+            reading.claim(_Draft(content, [t.i for t in cue], source))
+
+
+def _colon_attributions(reading: _Reading) -> None:
+    """Headline style, "Graham: Trump's Rhetoric Destroying GOP's Chance": the name before
+    a colon at the start of a line is the source, the colon the cue, the rest the content."""
+    doc = reading.doc
+    for token in doc:
+        if token.text != ":" or reading.claimed[token.i]:
+            continue
+        line_start = token.i
+        while line_start > 0 and "\n" not in doc[line_start - 1].text_with_ws:
+            line_start -= 1
+        line_end = token.i + 1
+        while line_end < len(doc) and "\n" not in doc[line_end - 1].text_with_ws:
+            line_end += 1
+        source = [t for t in doc[line_start : token.i] if not t.is_space]
+        if not _names_a_source(source):
+            continue
+        content = _grow(reading, range(token.i + 1, line_end), {token.i})
+        if _words(doc, content) >= 3 and reading.free(t.i for t in source):
+            reading.claim(_Draft(content, [token.i], [t.i for t in source]))
+
+
+def _names_a_source(tokens: Sequence[Token]) -> bool:
+    """A short phrase with a name or noun and no verb, not a time ("12:15 p.m.")."""
+    if not tokens or len(tokens) > 6 or tokens[0].like_num:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") or t.text in ("“", '"') for t in tokens):
+        return False
+    return any(t.pos_ in ("PROPN", "NOUN") and not t.is_upper for t in tokens)
+
+
+def _phrase(doc: Doc, indices: Sequence[int]) -> str:
+    tokens = [doc[i] for i in sorted(indices)]
+    while tokens and tokens[0].dep_ == "det":
+        tokens = tokens[1:]
+    return doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
+
+
+def _leftover_quotations(reading: _Reading) -> None:
+    doc = reading.doc
+    for quote in reading.quote_tokens:
+        free = [i for i in quote if not reading.claimed[i]]
+        if _words(doc, free) < MIN_CONTENT_WORDS or len(free) * 2 < len(quote):
+            continue
+        draft = _draft_before(reading, quote.start) or _idle_cue_beside(reading, quote)
+        if draft is None:
+            continue
+        draft.content.update(free)
+        for i in free:
+            reading.claimed[i] = True
+
+
+def _draft_before(reading: _Reading, start: int) -> _Draft | None:
+    """The attribution whose cue or source ends just before `start` ("“A,” she said, “B.”")."""
+    doc = reading.doc
+    for draft in reading.drafts:
+        last = max([*draft.cue, *draft.source])
+        between = doc[last + 1 : start]
+        adjacent = last < start and len(between) <= 2 and "\n\n" not in doc[last:start].text
+        if adjacent and all(t.is_punct or t.is_space for t in between) and any(
+            reading.in_quote[i] for i in draft.content
+        ):
+            return draft
+    return None
+
+
+def _idle_cue_beside(reading: _Reading, quote: range) -> _Draft | None:
+    """A cue that found no content, next to a quotation: "He added: “B.”", "“A,” said X."."""
+    doc = reading.doc
+    for verb in reading.idle_cues:
+        cue = cue_tokens(verb)
+        before = doc[cue[-1].i + 1 : quote.start]
+        after = doc[quote.stop : cue[0].i]
+        near_before = cue[-1].i < quote.start and len(before) <= 6 and "\n\n" not in before.text
+        near_after = quote.stop <= cue[0].i and len(after) <= 3 and "\n\n" not in after.text
+        if not (near_before or near_after) or not reading.free(t.i for t in cue):
+            continue
+        subject = subject_of(verb)
+        source = [t.i for t in subject_tokens(subject)] if subject is not None else []
+        if not reading.free(source):
+            source = []
+        draft = _Draft(set(), [t.i for t in cue], source, verb, relaying_outlet(verb))
+        reading.idle_cues.remove(verb)
+        reading.claim(draft)
+        return draft
+    return None
+
+
+def _quote(draft: _Draft, reading: _Reading, entities: Sequence[Entity]) -> Quote | None:
+    doc = reading.doc
+    content = _spans(doc, draft.content)
+    if not content:
+        return None
+    cue = _hull(doc, draft.cue)
+    source = _hull(doc, draft.source)
+    speaker = resolve_speaker(source, doc, entities, reading.quoted) if source else None
+    inside = sum(1 for i in draft.content if reading.in_quote[i] and not doc[i].is_punct)
+    words = _words(doc, draft.content)
+    kind = "direct" if inside == words else ("mixed" if inside else "indirect")
+    name = speaker.name if speaker else (doc.text[source[0] : source[1]] if source else None)
+    return Quote(
+        content=tuple(content),
+        kind=kind,
+        cue=cue,
+        source=source,
+        speaker=speaker.id if speaker else None,
+        speaker_name=name,
+        via=draft.via,
+    )
+
+
+def _spans(doc: Doc, indices: Iterable[int]) -> list[Span]:
+    """Runs of consecutive tokens as character spans."""
+    spans: list[Span] = []
+    chosen = set(indices)
+    for i in sorted(chosen):
+        start, end = doc[i].idx, doc[i].idx + len(doc[i])
+        if spans and i - 1 in chosen:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _hull(doc: Doc, indices: Sequence[int]) -> Span | None:
+    if not indices:
+        return None
+    first, last = doc[min(indices)], doc[max(indices)]
+    return first.idx, last.idx + len(last)
+
+
+class QuoteFinder(Annotator):
+    """Adds `quotes` (see `find_quotes`), resolving speakers among the story's entities."""
+
+    name: ClassVar[str] = "quotes"
+    requires: ClassVar[frozenset[str]] = frozenset({"body", "entities"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"quotes"})
+
+    def annotate(self, story: Story) -> Story:
+        return replace(story, quotes=find_quotes(story))
+
+
+__all__ = ["MIN_CONTENT_WORDS", "QuoteFinder", "find_quotes"]

@@ -1,0 +1,158 @@
+"""Quotes: every pattern of attribution, its spans, kind and speaker; the seed's quotes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsgraph.annotate.entities import find_entities
+from newsgraph.annotate.quote_marks import find_quoted
+from newsgraph.annotate.quotes import find_quotes
+from newsgraph.model import Document, Quote, Story
+from newsgraph.pipeline import extract_document
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "seed"
+
+
+def _quotes(body: str) -> tuple[Story, tuple[Quote, ...]]:
+    story = Story(id="t", body=body)
+    story = replace(story, entities=find_entities(story))
+    return story, find_quotes(story)
+
+
+def _one(body: str) -> tuple[Story, Quote]:
+    story, quotes = _quotes(body)
+    assert len(quotes) == 1, [[story.text(c) for c in q.content] for q in quotes]
+    return story, quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "kind", "cue", "source"),
+    [
+        # direct, curly marks, cue after
+        ("“The port will reopen in May,” Mayor Ines Falk said.",
+         "“The port will reopen in May,”", "direct", "said", "Mayor Ines Falk"),
+        # direct, straight marks, inverted "said X"
+        ('"We are not leaving," said Tomas Brann, the union leader.',
+         '"We are not leaving,"', "direct", "said", "Tomas Brann, the union leader"),
+        # guillemets
+        ("«Nous resterons ici,» said Claire Morel.",
+         "«Nous resterons ici,»", "direct", "said", "Claire Morel"),
+        # NYT-style two apostrophes
+        ("''The budget is balanced,'' Senator Ruth Okafor said.",
+         "''The budget is balanced,''", "direct", "said", "Senator Ruth Okafor"),
+        # a quotation of several sentences
+        ("“We tried. We failed. We will try again,” said Ola Nord.",
+         "“We tried. We failed. We will try again,”", "direct", "said", "Ola Nord"),
+        # mixed: a quoted phrase inside a reported clause
+        ("Lena Holt said the ruling was “a disgrace to the court.”",
+         "the ruling was “a disgrace to the court.”", "mixed", "said", "Lena Holt"),
+        # indirect, "said that"
+        ("Finance Minister Aron Vik said that taxes would rise next year.",
+         "that taxes would rise next year", "indirect", "said", "Finance Minister Aron Vik"),
+        # indirect, no complementiser
+        ("Police told reporters the bridge was closed.",
+         "the bridge was closed", "indirect", "told", "Police"),
+        # according to
+        ("The mine will close in June, according to Sara Lind of the Mining Institute.",
+         "The mine will close in June", "indirect", "according to",
+         "Sara Lind of the Mining Institute"),
+        # accuse X of Y
+        ("Governor Ben Ekdahl accused the council of wasting public money.",
+         "the council of wasting public money", "indirect", "accused", "Governor Ben Ekdahl"),
+        # infinitive content
+        ("The union vowed to strike until wages rise.",
+         "to strike until wages rise", "indirect", "vowed", "The union"),
+        # headline colon
+        ("Falk: Port Will Reopen Within Weeks",
+         "Port Will Reopen Within Weeks", "indirect", ":", "Falk"),
+    ],
+)
+def test_patterns(body: str, content: str, kind: str, cue: str, source: str) -> None:
+    story, quote = _one(body)
+    assert " ".join(story.text(c) for c in quote.content) == content
+    assert quote.kind == kind
+    assert quote.cue is not None and story.text(quote.cue) == cue
+    assert quote.source is not None and story.text(quote.source) == source
+
+
+def test_a_quote_interrupted_by_its_cue_is_one_quote_in_two_pieces() -> None:
+    story, quote = _one("“The plan is sound,” Kim Ask said, “and it is cheap.”")
+    assert [story.text(c) for c in quote.content] == ["“The plan is sound,”", "“and it is cheap.”"]
+
+
+def test_pronoun_speaker_is_the_last_person_named() -> None:
+    body = ("The loans are large, according to Nils Berg of the Arctic Institute.\n\n"
+            "“Nobody will repay them,” he said.")
+    story, quotes = _quotes(body)
+    pronoun = [q for q in quotes if q.source and story.text(q.source) == "he"]
+    assert pronoun and pronoun[0].speaker_name == "Nils Berg"
+
+
+def test_relative_pronoun_speaker_is_its_antecedent() -> None:
+    body = "The reply came from Minister Eva Lund, who called the offer “an insult.”"
+    _story, quote = _one(body)
+    assert quote.speaker_name == "Eva Lund" and quote.kind == "mixed"
+
+
+def test_via_names_the_relaying_outlet() -> None:
+    _story, quote = _one("“We will wait,” Anton Rusk said on Radio Nord this week.")
+    assert quote.via == "Radio Nord"
+    _story, quote = _one("“It is over,” Ida Sten said, according to the Tass news agency.")
+    assert quote.via == "Tass"
+    assert quote.speaker_name == "Ida Sten"
+
+
+def test_speech_verbs_inside_quotation_marks_are_not_attributions() -> None:
+    story, quote = _one("“I told them we would win,” Pia Alm said.")
+    assert story.text(quote.source) == "Pia Alm"
+
+
+def test_open_quote_convention_spans_paragraphs() -> None:
+    body = "“We came here to work.\n\n“We will stay,” said Mia Roos."
+    story, quote = _one(body)
+    assert story.text(quote.content[0]).startswith("“We came")
+    assert story.text(quote.content[-1]).endswith("stay,”")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He said “we will win.\n\nThe vote is on Monday, officials said.",
+        '"Unclosed at the end',
+        "A stray closing mark” in the middle. “Then a real one,” she said.",
+    ],
+)
+def test_unbalanced_marks_stay_in_their_paragraph(body: str) -> None:
+    for start, end in find_quoted(body):
+        assert "\n\n" not in body[start:end]
+    _quotes(body)  # never fails the story
+
+
+@pytest.mark.skipif(not SEED.is_dir(), reason="../shared/data/seed is absent")
+def test_seed_quotes_have_their_speakers() -> None:
+    gold = json.loads((SEED / "gold.json").read_text())
+    story = extract_document(Document(content=(SEED / "article.txt").read_text(), kind="text"))
+    story = replace(story, entities=find_entities(story))
+    quotes = find_quotes(story)
+
+    def found(expected: dict[str, object]) -> bool:
+        speakers = expected["speaker"]
+        names = speakers if isinstance(speakers, list) else [speakers]
+        gold_content = str(expected["content"]).strip("“”,. ")
+        for quote in quotes:
+            text = " ".join(story.text(c) for c in quote.content)
+            if gold_content[:40] in text and quote.speaker_name in names:
+                return True
+        return False
+
+    direct = [q for q in gold["quotes"] if q["kind"] in ("direct", "mixed")]
+    indirect = [q for q in gold["quotes"] if q["kind"] == "indirect"]
+    assert [q["content"] for q in direct if not found(q)] == []
+    assert sum(found(q) for q in indirect) >= 1
+    for quote in quotes:
+        for start, end in quote.content:
+            assert 0 <= start < end <= len(story.body)
