@@ -91,7 +91,10 @@ def separate_furniture(units: Sequence[str]) -> StoryParts:
     return parts
 
 
-def assemble_story(document: Document, title: str | None, parts: StoryParts) -> Story:
+def assemble_story(
+    document: Document, title: str | None, parts: StoryParts, language: str | None = None
+) -> Story:
+    """The Story from what extraction found; `language` is detected from the body unless given."""
     body = "\n\n".join(parts.paragraphs)
     origin = document.url or document.source_path or document.source_id
     warnings = [] if body else ["no article found: no paragraph of the input reads as story text"]
@@ -108,7 +111,7 @@ def assemble_story(document: Document, title: str | None, parts: StoryParts) -> 
         publisher=parts.publisher,
         original_source=parts.original_source,
         dateline=parts.dateline,
-        language=detect_language(body or (title or "")),
+        language=language or detect_language(body or (title or "")),
         furniture=tuple(parts.furniture),
         warnings=tuple(warnings),
     )

@@ -1,0 +1,112 @@
+"""Authors of a story: people only, from the byline readers see or the page's metadata.
+
+Pages name many things as "author": the site, a desk ("Staff"), an agency, a URL, a
+timestamp ("Minutes Ago"), every writer in a sidebar. Only the byline of the article counts
+(an element marked as byline or author, outside asides, footers and comment sections), and
+every candidate must look like a person's name; an agency goes to `original_source`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from newsgraph.extract.agencies import agencies_in, normalise_agency
+from newsgraph.extract.credits import parse_byline
+from newsgraph.extract.dom import text_of
+
+_BYLINE_MARK = re.compile(r"byline|author|writer|reporter|contributor", re.IGNORECASE)
+_NOT_BYLINE = re.compile(
+    r"bio|avatar|image|photo|img|related|recommend|comment|more-|-more|popular|social|follow|share|"
+    r"newsletter|footer|sidebar|widget|list|card|profile-link",
+    re.IGNORECASE,
+)
+_AWAY = frozenset({"aside", "footer", "nav", "form", "noscript", "figure", "figcaption"})
+_NOT_A_NAME = re.compile(
+    r"\d|@|https?:|www\.|\b(?:ago|updated|published|posted|min(?:ute)?s?|hours?|read|staff|desk|team|"
+    r"editors?|editorial|news|press|media|online|admin|contributors?|guest|agency|newsroom|"
+    r"correspondent|reporter|writer|columnist|photographer|wire|services?|inc|ltd|llc|group|"
+    r"magazine|times|post|daily|journal|tribune|herald|gazette)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VisibleByline:
+    authors: list[str]
+    agency: str | None
+
+
+def byline_authors(tree: lxml.html.HtmlElement, max_candidates: int = 12) -> VisibleByline:
+    """People named by the article's visible byline, and an agency if it credits one."""
+    seen = 0
+    for element in _byline_elements(tree):
+        seen += 1
+        if seen > max_candidates:
+            break
+        text = text_of(element)
+        if not 2 <= len(text) <= 160:
+            continue
+        byline = parse_byline(text if re.match(r"(?i)^by\b", text) else f"By {text}")
+        agency = byline.agency if byline else None
+        people = clean_authors(byline.authors) if byline else []
+        if people or agency:
+            return VisibleByline(people, agency)
+    return VisibleByline([], None)
+
+
+def _byline_elements(tree: lxml.html.HtmlElement) -> Iterable[lxml.html.HtmlElement]:
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter(etree.Element):
+        marks = " ".join(
+            filter(
+                None,
+                (
+                    element.get("class"),
+                    element.get("id"),
+                    element.get("rel"),
+                    element.get("itemprop"),
+                ),
+            )
+        )
+        if not marks or not _BYLINE_MARK.search(marks) or _NOT_BYLINE.search(marks):
+            continue
+        if element.tag in ("meta", "link", "script", "img"):
+            continue
+        if any(a.tag in _AWAY for a in element.iterancestors()):
+            continue
+        yield element
+
+
+def clean_authors(names: Iterable[str]) -> list[str]:
+    """Names that are people, split where one string holds several, in order, each once.
+
+    >>> clean_authors(["Jane Doe and John Roe", "Associated Press", "Minutes Ago", "Jane Doe"])
+    ['Jane Doe', 'John Roe']
+    """
+    people: list[str] = []
+    for raw in names:
+        for part in re.split(r"\s*(?:,|;|\band\b|&|\|)\s*", raw.strip()):
+            name = re.sub(r"(?i)^by\s+", "", part).strip(" .·•-–—")
+            if _is_person(name) and name not in people:
+                people.append(name)
+    return people
+
+
+def _is_person(name: str) -> bool:
+    """Two to five words, capitalised where the script has case, no digits, no org words."""
+    words = name.split()
+    if not 2 <= len(words) <= 5 or len(name) > 60:
+        return False
+    if _NOT_A_NAME.search(name) or normalise_agency(name) or agencies_in(name):
+        return False
+    cased = [w for w in words if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
+    particles = {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "y"}
+    return all(w[:1].isupper() or w.lower() in particles for w in cased)
+
+
+__all__ = ["VisibleByline", "byline_authors", "clean_authors"]

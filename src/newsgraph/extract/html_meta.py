@@ -1,0 +1,198 @@
+"""A page's own metadata: JSON-LD, OpenGraph and meta tags, the visible byline, the URL.
+
+Each field comes from the strongest signal that has it. Structured data (`NewsArticle` in
+JSON-LD) is written for machines and usually right about the headline, the date and the
+site; it is often wrong about people (a desk name, the site itself, an agency), so authors
+prefer the byline readers see and are checked to be people either way. Where no signal is
+trustworthy the field stays empty: nothing is better than a sidebar name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+
+from newsgraph.extract.agencies import normalise_agency
+from newsgraph.extract.authors import byline_authors, clean_authors
+from newsgraph.extract.dates import published_date
+from newsgraph.extract.dom import text_of
+
+_ARTICLE_TYPES = re.compile(
+    r"(?:News|Report|Blog|Opinion|Analysis|Review)?(?:Article|Posting)$|^Report$"
+)
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—:·•»-]\s+")
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page says about its article, each field None or empty when unknown."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    publisher: str | None = None
+    original_source: str | None = None
+    language: str | None = None
+    page_type: str | None = None  # og:type or the JSON-LD @type of the main entity
+    article_data: bool = False  # the page declares an article in JSON-LD or og:type
+
+
+def read_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
+    """Every metadata field of a parsed page, each from its best signal."""
+    tags = _meta_tags(tree)
+    ld = _article_ld(tree)
+    meta = PageMeta()
+    meta.page_type = tags.get("og:type") or (str(ld.get("@type")) if ld else None)
+    meta.article_data = bool(ld) or (tags.get("og:type") or "").lower() == "article"
+    meta.publisher = _publisher(tags, ld)
+    meta.title = _title(tree, tags, ld, meta.publisher)
+    people, agencies = _ld_people(ld)
+    visible = byline_authors(tree)
+    meta.authors = visible.authors or people or clean_authors(_split_meta_authors(tags))
+    agency = visible.agency or (agencies[0] if agencies else None)
+    meta.original_source = agency if agency != meta.publisher else None
+    meta.published = published_date(tree, tags, ld, url)
+    meta.language = _language(tree, tags)
+    return meta
+
+
+def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """`<meta>` name/property -> content, lower-cased keys, first occurrence wins."""
+    tags: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop")
+        content = element.get("content")
+        if key and content and content.strip():
+            tags.setdefault(key.strip().lower(), " ".join(content.split()))
+    return tags
+
+
+def _article_ld(tree: lxml.html.HtmlElement) -> dict[str, Any]:
+    """The JSON-LD object describing the article, or {} if the page declares none."""
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        try:
+            data = json.loads(script.text.strip().rstrip(";"))
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            types = item.get("@type")
+            names = types if isinstance(types, list) else [types]
+            if any(isinstance(t, str) and _ARTICLE_TYPES.search(t) for t in names):
+                return item
+    return {}
+
+
+def _ld_items(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_items(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(data.get(key), list | dict):
+                yield from _ld_items(data[key], depth + 1)
+
+
+def _ld_people(ld: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """JSON-LD authors split into people and wire agencies; other organisations dropped."""
+    raw = ld.get("author") or ld.get("creator") or []
+    entries = raw if isinstance(raw, list) else [raw]
+    names: list[str] = []
+    agencies: list[str] = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            name, kind = entry.get("name"), str(entry.get("@type") or "Person")
+        else:
+            name, kind = entry, "Person"
+        if not isinstance(name, str):
+            continue
+        agency = normalise_agency(name)
+        if agency:
+            agencies.append(agency)
+        elif kind == "Person":
+            names.append(name)
+    return clean_authors(names), agencies
+
+
+def _split_meta_authors(tags: dict[str, str]) -> list[str]:
+    for key in (
+        "author",
+        "article:author",
+        "dc.creator",
+        "byl",
+        "sailthru.author",
+        "parsely-author",
+    ):
+        value = tags.get(key)
+        if value and not value.startswith("http"):
+            return [value]
+    return []
+
+
+def _publisher(tags: dict[str, str], ld: dict[str, Any]) -> str | None:
+    publisher = ld.get("publisher") if ld else None
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else None
+    name = publisher.get("name") if isinstance(publisher, dict) else publisher
+    for candidate in (tags.get("og:site_name"), name, tags.get("application-name")):
+        if isinstance(candidate, str) and 1 < len(candidate.strip()) <= 80:
+            return candidate.strip()
+    return None
+
+
+def _title(
+    tree: lxml.html.HtmlElement, tags: dict[str, str], ld: dict[str, Any], site: str | None
+) -> str | None:
+    """The headline: the page's `h1` where it agrees with the declared title, else the
+    declared title without the site name sites append to it."""
+    declared = tags.get("og:title") or _str(ld.get("headline")) or tags.get("twitter:title")
+    page_title = text_of(tree.find(".//title")) if tree.find(".//title") is not None else None
+    declared = declared or page_title
+    headings = [text_of(h) for h in tree.iter("h1")][:5]
+    if declared:
+        for heading in headings:
+            if heading and _overlap(heading, declared) >= 0.8:
+                return heading
+        return _strip_site(declared, site)
+    return headings[0] if len(headings) == 1 and headings[0] else None
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    site_words = set(re.findall(r"\w+", (site or "").lower()))
+    kept = [
+        p for p in parts if not (site_words and set(re.findall(r"\w+", p.lower())) <= site_words)
+    ]
+    if kept and len(kept) < len(parts):
+        return " - ".join(kept) if len(kept) > 1 else kept[0]
+    longest = max(parts, key=len)
+    return longest if len(longest.split()) >= 4 else title
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) if wa and wb else 0.0
+
+
+def _language(tree: lxml.html.HtmlElement, tags: dict[str, str]) -> str | None:
+    value = tree.get("lang") or tags.get("content-language") or tags.get("og:locale") or ""
+    code = re.split(r"[-_]", value.strip().lower())[0]
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+def _str(value: Any) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+__all__ = ["PageMeta", "read_meta"]

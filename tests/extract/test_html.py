@@ -1,0 +1,183 @@
+"""HTML extraction: whole fictional pages, bad input, and the rules behind the metadata."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newsgraph.extract import extract_html
+from newsgraph.extract.authors import clean_authors
+from newsgraph.extract.dates import normalise_date
+from newsgraph.extract.dom import drop_scripts, parse_page
+from newsgraph.extract.html_body import Unit
+from newsgraph.extract.html_repair import strip_structure
+from newsgraph.model import Dateline, Document, Story
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
+ARTICLE_URL = "https://ledger.example/news/2024/03/05/harbour-reopens"
+
+
+def html_story(name: str, url: str = ARTICLE_URL) -> Story:
+    content = (FIXTURES / name).read_text(encoding="utf-8")
+    return extract_html(Document(content=content, kind="html", url=url))
+
+
+def test_wire_story_metadata() -> None:
+    story = html_story("wire_story.html")
+    assert story.title == "Harbour authority reopens port after storm damage"
+    # The visible byline wins over the meta tag's desk name; the agency is not an author.
+    assert story.authors == ("Maren Holt", "Tomas Vidal")
+    assert story.original_source == "The Associated Press"
+    # Published, not the later update time the page also shows.
+    assert story.published == "2024-03-05T08:15:00+00:00"
+    assert story.publisher == "The Coastal Ledger"
+    assert story.dateline == Dateline(place="KESTREL BAY", agency="AP")
+    assert story.language == "en"
+    assert story.warnings == ()
+
+
+def test_wire_story_body_is_the_article_only() -> None:
+    story = html_story("wire_story.html")
+    assert story.body.startswith("KESTREL BAY (AP) — The harbour authority reopened")
+    assert story.body.endswith("how the work will be paid for.")
+    assert "Insurance questions" in story.paragraphs  # a subheading stays
+    for furniture in (
+        "Most read",
+        "newsletter",
+        "Fishermen count",
+        "Peter Quill",
+        "independent global",
+        "©",
+    ):
+        assert furniture not in story.body
+    assert "Harbour authority reopens port" not in story.body  # the headline is metadata
+
+
+def test_body_cut_by_ad_rows_is_recovered_whole() -> None:
+    story = html_story("split_body.html")
+    assert len(story.paragraphs) == 5
+    assert story.paragraphs[0].startswith("For two decades")
+    assert story.paragraphs[-1].startswith("Still, the operators")
+    assert "Subscribe now" not in story.body and "Read next" not in story.body
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "reason"),
+    [
+        ("home_page.html", "https://ledger.example/", "home page"),
+        ("not_found.html", "https://ledger.example/news/missing", "error page"),
+        ("login_wall.html", ARTICLE_URL, "login or subscription wall"),
+    ],
+)
+def test_pages_without_an_article_give_an_empty_body_and_say_why(
+    name: str, url: str, reason: str
+) -> None:
+    story = html_story(name, url)
+    assert story.body == ""
+    assert len(story.warnings) == 1
+    assert story.warnings[0].startswith("no article found") and reason in story.warnings[0]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "   \n\t",
+        "\x00\x01<p>\x00",
+        "<html><body><div><p>Unclosed",
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>declared</p></body></html>',
+        "<div>" * 50_000 + "deep" + "</div>" * 50_000,
+        "<script>" * 50_000,
+        "<table><tr><td>" * 20_000,
+        "".join(chr(i % 0x2FF) for i in range(50_000)),
+    ],
+    ids=[
+        "empty",
+        "blank",
+        "control",
+        "unclosed",
+        "xml-declaration",
+        "deep",
+        "scripts",
+        "tables",
+        "binary",
+    ],
+)
+def test_malformed_html_never_crashes(content: str) -> None:
+    story = extract_html(Document(content=content, kind="html"))
+    assert isinstance(story, Story)
+
+
+@pytest.mark.timeout(60)
+def test_enormous_page_is_bounded_in_time_and_says_so() -> None:
+    content = (
+        "<html><body>" + "<p>A short line of text, with a comma.</p>" * 200_000 + "</body></html>"
+    )
+    started = time.process_time()
+    story = extract_html(Document(content=content, kind="html"))
+    assert time.process_time() - started < 15
+    assert any(w.startswith("page truncated") for w in story.warnings)
+
+
+@pytest.mark.parametrize(
+    ("names", "people"),
+    [
+        (["Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
+        (["By Jane Doe, John Roe & Ana de la Cruz"], ["Jane Doe", "John Roe", "Ana de la Cruz"]),
+        (["Associated Press"], []),
+        (["Minutes Ago"], []),
+        (["Coastal Ledger Staff"], []),
+        (["https://ledger.example/authors/jane"], []),
+        (["Updated 3 hours ago"], []),
+        (["Jane Doe", "Jane Doe"], ["Jane Doe"]),
+    ],
+)
+def test_authors_are_people_only(names: list[str], people: list[str]) -> None:
+    assert clean_authors(names) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2019-11-19T14:03:00+00:00", "2019-11-19T14:03:00+00:00"),
+        ("2019-11-19", "2019-11-19"),
+        ("Nov 19, 2019", "2019-11-19"),
+        ("Minutes Ago", None),
+        ("1970-01-01", None),
+        ("3019-01-01", None),
+    ],
+)
+def test_dates_are_normalised_or_refused(text: str, iso: str | None) -> None:
+    assert normalise_date(text) == iso
+
+
+def test_scripts_go_but_json_ld_stays() -> None:
+    html = 'a<script>x()</script>b<SCRIPT type="application/ld+json">{}</SCRIPT>c<style>p{}</style>d<script>e'
+    assert drop_scripts(html) == 'ab<SCRIPT type="application/ld+json">{}</SCRIPT>cd'
+
+
+def test_parse_page_bounds_size() -> None:
+    page = parse_page("<p>" + "x" * 100 + "</p>", max_chars=50)
+    assert page.truncated and page.tree is not None
+
+
+def _unit(text: str, kind: str = "p", links: float = 0.0, group: int = 0) -> Unit:
+    return Unit(text=text, kind=kind, link_share=links, group=group)
+
+
+def test_headline_block_and_link_lists_are_removed_but_subheadings_stay() -> None:
+    prose = "The council met on Monday and agreed, after a long debate, to fund the new bridge."
+    units = [
+        _unit("Council funds bridge", "h1"),
+        _unit("A long debate ends in a vote", "h2"),
+        _unit(prose),
+        _unit("What happens next", "h2"),
+        _unit(prose),
+        _unit("Another story entirely about something else", "item", 1.0, group=7),
+        _unit("A second unrelated story headline here", "item", 0.9, group=7),
+    ]
+    kept, removed = strip_structure(units, "Council funds bridge | The Ledger")
+    assert [u.text for u in kept] == [prose, "What happens next", prose]
+    assert [f.kind for f in removed] == ["other", "other", "teaser", "teaser"]
