@@ -14,11 +14,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
-from newsgraph.corpus import queries
-from newsgraph.corpus.store import Archive
-from newsgraph.serve.analysis import PageAnalyzer
+from newsgraph.corpus import Archive, queries
+from newsgraph.serve.analysis import KindOption, PageAnalyzer
 from newsgraph.serve.errors import ApiError, not_found
-from newsgraph.serve.requests import decode_text, read_bounded
+from newsgraph.serve.bodies import decode_text, read_bounded
 
 
 class ErrorDetail(BaseModel):
@@ -171,7 +170,8 @@ def parse_analyze_request(content_type: str, body: bytes) -> AnalyzeRequest:
     """The page from a JSON body, or a raw HTML/text body; ApiError 415/422 otherwise."""
     media = content_type.split(";")[0].strip().lower()
     if media in ("text/html", "text/plain"):
-        return AnalyzeRequest(content=decode_text(body), kind="html" if media == "text/html" else "text")
+        kind: KindOption = "html" if media == "text/html" else "text"
+        return AnalyzeRequest(content=decode_text(body), kind=kind, url=None)
     if media not in ("application/json", ""):
         raise ApiError(415, "unsupported_media_type",
                        "send application/json, text/html or text/plain")

@@ -26,11 +26,14 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsgraph.errors import ArchiveError
 from newsgraph.serve.analysis import AnalyzeLimits, PageAnalyzer
 from newsgraph.serve.errors import INTERNAL_ERROR, ApiError, error_for_status
 from newsgraph.serve.store import ArchiveSource
 
 log = logging.getLogger("newsgraph.serve")
+
+ARCHIVE_UNAVAILABLE = ApiError(503, "archive_unavailable", "the archive cannot answer right now")
 
 # Only our own scripts, styles and forms; nothing inline, nothing framed, nothing remote.
 # Inline SVG charts use presentation attributes, which style-src does not govern.
@@ -121,12 +124,20 @@ def _wants_json(request: Request) -> bool:
 
 
 def error_response(request: Request, error: ApiError) -> Response:
-    """JSON for the API, a small page for browsers; the same status and message in both."""
-    if _wants_json(request):
-        return JSONResponse(error.to_dict(), status_code=error.status)
-    from newsgraph.serve.pages import render_error
+    """JSON for the API, a small page for browsers; the same status and message in both.
 
-    return render_error(error)
+    The security headers are set here too: a 500 is answered by Starlette's outermost
+    middleware, outside `SecurityHeaders`.
+    """
+    if _wants_json(request):
+        response: Response = JSONResponse(error.to_dict(), status_code=error.status)
+    else:
+        from newsgraph.serve.pages import render_error
+
+        response = render_error(error)
+    for name, value in SECURITY_HEADERS:
+        response.headers[name.decode()] = value.decode()
+    return response
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -147,6 +158,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
         return error_response(request, ApiError(422, "invalid_request", problems or "invalid request"))
 
+    async def on_archive_error(request: Request, error: Exception) -> Response:
+        # The message names files and SQL errors: for the server's log, not for clients.
+        log.error("archive error on %s: %s", request.url.path, error)
+        return error_response(request, ARCHIVE_UNAVAILABLE)
+
     async def on_unexpected(request: Request, error: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path, exc_info=error)
         return error_response(request, INTERNAL_ERROR)
@@ -154,6 +170,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, on_api_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(ArchiveError, on_archive_error)
     app.add_exception_handler(Exception, on_unexpected)
 
 

@@ -8,9 +8,9 @@ outside pages are only ever http(s), so a stored `javascript:` URL stays text.
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -22,7 +22,7 @@ from newsgraph.model import Entity, Story
 from newsgraph.serve.analysis import KindOption, PageAnalyzer
 from newsgraph.serve.charts import timeline_chart
 from newsgraph.serve.errors import ApiError, not_found
-from newsgraph.serve.requests import read_form
+from newsgraph.serve.bodies import read_form
 from newsgraph.serve.view import (
     EntityLink,
     Speaker,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from newsgraph.serve.errors import ApiError
 
 if TYPE_CHECKING:
-    from newsgraph.corpus.store import Archive
+    from newsgraph.corpus import Archive
 
 
 class ArchiveSource:
@@ -33,7 +33,7 @@ class ArchiveSource:
             return archive
         if self.path is None:
             raise ApiError(503, "no_archive", "this server runs without an archive")
-        from newsgraph.corpus.store import Archive
+        from newsgraph.corpus import Archive
 
         archive = Archive.open(self.path, create=False)
         self._local.archive = archive

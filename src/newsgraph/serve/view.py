@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Protocol, TypeVar
 
 import pycountry
@@ -149,7 +150,7 @@ def _runs(
     runs: Paragraph = []
     current: list[Piece] = []
     current_quote: Quote | None = None
-    for left, right in zip(points, points[1:], strict=False):
+    for left, right in pairwise(points):
         quote = _owner_at(quote_at, left)
         entity = _owner_at(entity_at, left)
         if current and quote is not current_quote:
@@ -195,18 +196,31 @@ _SHORT_NAMES = {"RUS": "Russia", "SYR": "Syria", "PRK": "North Korea", "KOR": "S
 
 
 class ActorLike(Protocol):
-    text: str
-    entity: str | None
-    country: str | None
+    """An event actor from a Story (`model.Actor`) or from the archive (`ActorRow`)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def entity(self) -> str | None: ...
+    @property
+    def country(self) -> str | None: ...
 
 
 class EventRowLike(Protocol):
-    type: str
-    mode: str | None
-    source: Sequence[ActorLike]
-    target: Sequence[ActorLike]
-    when: str | None
-    where: str | None
+    """An archive event row: actors, and `when` and `where` as text."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def mode(self) -> str | None: ...
+    @property
+    def source(self) -> Sequence[ActorLike]: ...
+    @property
+    def target(self) -> Sequence[ActorLike]: ...
+    @property
+    def when(self) -> str | None: ...
+    @property
+    def where(self) -> str | None: ...
 
 
 def actor_words(actor: ActorLike, entities: dict[str, Entity]) -> str:

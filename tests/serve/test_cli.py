@@ -1,0 +1,29 @@
+"""`newsgraph serve`: loopback by default, a clear error for a missing archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.cli import build_parser, main
+
+
+def test_serve_listens_on_loopback_by_default() -> None:
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.db) == ("127.0.0.1", 8000, "newsgraph.db")
+
+
+def test_serve_help_names_the_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["serve", "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert "--db" in out and "--host" in out and "--port" in out and "127.0.0.1" in out
+
+
+def test_serve_without_an_archive_is_one_clear_error(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--db", str(tmp_path / "missing.db")]) == 1
+    err = capsys.readouterr().err
+    assert "no archive at" in err and "Traceback" not in err
