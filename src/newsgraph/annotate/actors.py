@@ -150,9 +150,12 @@ def focus_country(story: Story, doc: Doc) -> str | None:
             before = story.body[max(0, start - 8) : start].lower()
             votes[entity.country or ""] += 3 if before.rstrip().endswith(("in", "into")) else 1
     if not votes:
-        # No place named: the states the story's names and demonyms point to.
-        codes = [country_in(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP", "ORG")]
-        votes.update(code for code in codes if code is not None and is_state(code))
+        # No place named: the states the story's names, groups and demonyms point to.
+        for sent in doc.sents:
+            known = _known(sent.text)
+            code = country_in(sent.text) or (known[0] if known else None)
+            if code is not None and is_state(code):
+                votes[code] += 1
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -215,7 +218,11 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     text = head.doc.text[start:end]
     entity = index.entity_at(head.idx, head.idx + len(head.text)) or _first_entity(tokens, head, index)
     words = [t.text for t in tokens]
-    known = _known(text) or _leader(tokens)
+    # Only the head and what precedes it name the actor: in "measures that failed to oust
+    # Maduro" Maduro is not the actor.
+    named = [t for t in tokens if t.i <= head.i]
+    known = _known(head.doc[named[0].i : head.i + 1].text) if named else None
+    known = known or _leader(named)
     country = known[0] if known else None
     sector = known[1] if known else None
     if country is None and entity is not None:

@@ -45,6 +45,9 @@ INDEPENDENT = frozenset({"while", "whereas", "although", "though", "as", "after"
 # Prepositions whose object is a circumstance of the news, not an act of it.
 _CIRCUMSTANCE = frozenset({"after", "following", "since", "before", "during", "despite",
                            "amid", "amidst", "over"})
+# Nouns that only carry the act their modifier names ("a mediation effort").
+GENERIC_HEADS = frozenset({"effort", "efforts", "bid", "attempt", "campaign", "drive",
+                           "initiative", "mission", "process", "operation"})
 _PROMISE_MODALS = frozenset({"will", "would", "shall", "'ll"})
 _THREAT_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll"})
 _OBLIGATION = frozenset({"must", "should"})
@@ -90,6 +93,8 @@ def find_acts(sent: SpacySpan) -> list[Act]:
         if token.i not in senses and token.i not in frames:
             continue
         anchor = anchors.get(token.i)
+        if anchor is not None and anchor.i in senses:
+            continue  # "granted asylum", "lodged a protest": the verb codes the act
         independent = _has_own_parties(token)
         if not independent and (governor(token, governing, anchor) is not None
                                 or _circumstance(token, anchor)):
@@ -108,10 +113,14 @@ def word_sense(token: Token) -> Sense | None:
             sense = object_sense(base, obj.lemma_.lower()) or object_sense(base, obj.lower_)
             if sense:
                 return sense
-            if base in GIVING_VERBS and obj.lemma_.lower() in AID_OBJECTS:
+            if base in GIVING_VERBS and any(
+                t.lemma_.lower() in AID_OBJECTS or t.lower_ in AID_OBJECTS
+                for t in obj.subtree if t.pos_ == "NOUN"
+            ):
                 military = any(t.lower_ in MILITARY_WORDS for t in obj.subtree)
                 return ("AID", "military" if military else None)
-        particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj")]
+        particles = [c.lower_ for c in token.children
+                     if c.dep_ in ("prt", "prep", "dobj", "advmod")]
         return verb_sense(base, particles)
     if token.pos_ in ("NOUN", "PROPN"):
         for word in (c.lower_ for c in token.children if c.dep_ == "compound"):
@@ -119,6 +128,11 @@ def word_sense(token: Token) -> Sense | None:
                 return noun_sense(f"{word} {token.lower_}")
         if token.dep_ == "compound":
             return None  # "peace talks negotiator": the head noun carries the meaning
+        if token.lemma_.lower() in GENERIC_HEADS:
+            # "a mediation effort", "a peace bid": the modifier says what the effort is
+            for child in token.children:
+                if child.dep_ in ("compound", "amod") and noun_sense(child.lower_):
+                    return noun_sense(child.lower_)
         return noun_sense(token.lower_) or noun_sense(token.lemma_)
     return None
 
@@ -208,8 +222,8 @@ def _condition(verb: Token) -> Token | None:
 def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
     """The act a top-level word codes, its frame and modality applied."""
     base = lemma(token)
-    condition = _condition(anchor)
     complement = complement_of(token) if base in FRAMES else None
+    condition = _condition(anchor) or (_condition(complement) if complement is not None else None)
     negated = any(c.dep_ == "neg" for c in anchor.children)
     if complement is not None:
         inner = next((senses[t.i] for t in complement.subtree if t.i in senses), None)
@@ -226,7 +240,8 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
     unless = condition is not None and any(m.lower_ == "unless" for m in condition.children)
     if unless or (sense[0] in HOSTILE and (found & _THREAT_MODALS or condition is not None)):
         sense = ("THREATEN", sense[1] if sense[0] in HOSTILE else None)
-    elif found & _PROMISE_MODALS:
+    elif found & _PROMISE_MODALS and sense[0] != "RETREAT":
+        # A promised act is an agreement; an announced retreat ("will resign") stays one.
         sense = ("AGREE", None)
     return Act(token, anchor, sense, None, condition)
 

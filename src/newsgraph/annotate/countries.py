@@ -49,7 +49,7 @@ _NAMES: dict[str, str] = {
     "kosovo": "XKX", "east timor": "TLS", "swaziland": "SWZ", "cape verde": "CPV",
     "kampuchea": "KHM", "persia": "IRN", "ceylon": "LKA", "rhodesia": "ZWE",
     "soviet union": "SUN", "ussr": "SUN", "yugoslavia": "YUG", "hong kong": "HKG",
-    "tibet": "CHN", "xinjiang": "CHN", "chechnya": "RUS", "darfur": "SDN",
+    "tibet": "CHN", "crimea": "UKR", "xinjiang": "CHN", "chechnya": "RUS", "darfur": "SDN",
     "kurdistan": "IRQ", "sindh": "PAK", "punjab": "PAK", "kashmir": "IND",
     "south sudan": "SSD", "north korea": "PRK", "south korea": "KOR", "korea": "KOR",
     "ethopia": "ETH", "bosnia": "BIH", "herzegovina": "BIH", "trinidad": "TTO",
@@ -104,7 +104,8 @@ TWN taiwanese | TJK tajik tajikistani | TZA tanzanian | THA thai | TGO togolese 
 TTO trinidadian | TUN tunisian | TUR turkish turk | TKM turkmen | UGA ugandan |
 UKR ukrainian | ARE emirati | GBR british briton englishman scottish welsh english |
 USA american | URY uruguayan | UZB uzbek | VEN venezuelan | VNM vietnamese | YEM yemeni |
-ZMB zambian | ZWE zimbabwean | SUN soviet | YUG yugoslav | CYP greek-cypriot | KHM khmer
+ZMB zambian | ZWE zimbabwean | SUN soviet | YUG yugoslav | CYP greek-cypriot |
+KHM khmer kampuchean
 """
 
 # Capitals and seats of government, which news uses for the government itself.

@@ -47,6 +47,8 @@ _OWN = frozenset({"its", "their", "his", "her", "our"})
 _SKIP_IN_SEARCH = frozenset({"nsubj", "nsubjpass", "agent", "punct", "cc", "conj", "relcl",
                              "appos", "parataxis", "mark", "aux", "neg", "advmod", "det"})
 _QUOTED = re.compile(r"[“\"]([^”\"\n]+)[”\"]")
+_CIRCUMSTANCE = frozenset({"despite", "after", "following", "since", "before", "during",
+                           "amid", "because"})
 _MAX_PAIRS = 6
 
 
@@ -84,6 +86,8 @@ def _events_for(act: Act, index: ActorIndex) -> list[Event]:
     if not sources and not targets and not reciprocal:
         return []
     pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]
+    if reciprocal and sources:
+        targets, reciprocal = reciprocal, []  # "mediation between A and B": A and B are acted on
     if reciprocal:
         pairs = [((a,), (_other(b, act, index),)) for a, b in product(reciprocal, reciprocal)
                  if a != b]
@@ -156,7 +160,6 @@ def _pobj(token: Token, preps: tuple[str, ...]) -> Token | None:
 def _targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
     """The party acted on: the object, the party after a preposition, else the nearest actor."""
     taken = {a.text for a in sources}
-    own = {a.country for a in sources if a.country}
     candidates: list[Token] = []
     if act.complement is not None:
         subject = next((c for c in act.complement.children if c.dep_ in ("nsubj", "nsubjpass")),
@@ -171,8 +174,9 @@ def _targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
     candidates.extend(c for v in verbs for c in v.children if c.dep_ in objects)
     if act.trigger.dep_ == "xcomp":
         candidates.extend(c for c in act.trigger.head.children if c.dep_ == "dobj")
-    for holder in (*verbs, act.trigger, *(c for v in verbs for c in v.children
-                                           if c.dep_ == "prt")):
+    holders = dict.fromkeys([act.trigger, *verbs, *(c for v in verbs for c in v.children
+                                                   if c.dep_ == "prt")])
+    for holder in holders:
         candidates.extend(g for c in holder.children if c.dep_ == "prep"
                           and c.lower_ in _TARGET_PREPS for g in c.children if g.dep_ == "pobj")
     for child in (c for v in (act.trigger, act.anchor) for c in v.children):
@@ -191,7 +195,7 @@ def _targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
             actors = _modifier_actors(candidate, index, taken)
         if actors:
             return actors
-    return _search_target(act, index, taken, own)
+    return _search_target(act, index, taken)
 
 
 def _owned(noun: Token) -> bool:
@@ -199,8 +203,10 @@ def _owned(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in _OWN for c in noun.children)
 
 
-def _modifier_actors(noun: Token, index: ActorIndex, taken: set[str]) -> list[Actor]:
-    """The party a non-actor object belongs to ("an Indian proposal", "Palestinian homes")."""
+def _modifier_actors(noun: Token, index: ActorIndex, taken: set[str],
+                     depth: int = 2) -> list[Actor]:
+    """The party a non-actor object belongs to ("an Indian proposal", "Palestinian homes",
+    "a curfew in the town of Cizre")."""
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.pos_ in ("ADJ", "PROPN"):
             actor = actor_for(child, index, use_focus=False)
@@ -214,19 +220,24 @@ def _modifier_actors(noun: Token, index: ActorIndex, taken: set[str]) -> list[Ac
                 continue
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 actors = [a for a in _actors(pobj, index) if a.text not in taken]
+                if not actors and depth > 1:
+                    actors = _modifier_actors(pobj, index, taken, depth - 1)
                 if actors:
                     return actors
     return []
 
 
-def _search_target(act: Act, index: ActorIndex, taken: set[str], own: set[str]) -> list[Actor]:
-    """Last resort: the nearest phrase in the act's clause that names another state's actor."""
+def _search_target(act: Act, index: ActorIndex, taken: set[str]) -> list[Actor]:
+    """Last resort: the nearest phrase in the act's clause that names a state's actor."""
     queue = deque([act.anchor, act.trigger])
     seen = {act.anchor.i, act.trigger.i}
     while queue:
         node = queue.popleft()
         for child in node.children:
-            if child.i in seen or child.dep_ in _SKIP_IN_SEARCH:
+            if child.i in seen or (child.dep_ in _SKIP_IN_SEARCH
+                                   and not (child.dep_ == "conj" and child.pos_ == "VERB")):
+                continue
+            if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE:
                 continue
             if child.dep_ == "advcl" and any(m.lower_ in INDEPENDENT for m in child.children):
                 continue
@@ -234,8 +245,7 @@ def _search_target(act: Act, index: ActorIndex, taken: set[str], own: set[str]) 
             queue.append(child)
             if child.pos_ in ("PROPN", "NOUN", "ADJ") and not _owned(child):
                 actor = actor_for(child, index, use_focus=False)
-                if actor is not None and actor.country and actor.text not in taken \
-                        and actor.country not in own:
+                if actor is not None and actor.country and actor.text not in taken:
                     return [actor]
     return []
 

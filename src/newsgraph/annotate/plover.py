@@ -78,6 +78,7 @@ DEMAND: call_for call_on
 DISAPPROVE: lash_out
 PROTEST: walk_out
 COERCE/destroy: blow_up
+SANCTION/expel: force_out kick_out throw_out
 COERCE: crack_down break_up hack_into
 ASSAULT/beat: beat_up
 ASSAULT: open_fire fire_on
