@@ -18,22 +18,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsgraph.annotate.plover import (
-    AID_OBJECTS,
-    FRAMES,
-    GIVING_VERBS,
-    HOSTILE,
-    LIGHT_VERBS,
-    MILITARY_WORDS,
-    NOUNS,
-    PHRASAL,
-    REPORTING,
-    VERB_OBJECT,
-    VERBS,
-    Sense,
-    compose,
-    noun_sense,
-    object_sense,
-    verb_sense,
+    AID_OBJECTS, FRAMES, GIVING_VERBS, HOSTILE, HUMAN_NOUNS, HUMAN_OBJECT, LIGHT_VERBS,
+    MILITARY_WORDS, NEEDS_ACT, NOUNS, PHRASAL, REPORTING, VERB_OBJECT, VERBS, Sense, compose,
+    noun_sense, object_sense, verb_sense,
 )
 
 # Dependencies through which an outer act governs an inner one.
@@ -121,7 +108,10 @@ def word_sense(token: Token) -> Sense | None:
                 return ("AID", "military" if military else None)
         particles = [c.lower_ for c in token.children
                      if c.dep_ in ("prt", "prep", "dobj", "advmod")]
-        return verb_sense(base, particles)
+        sense = verb_sense(base, particles)
+        if sense is not None and base in HUMAN_OBJECT and not _human_object(token):
+            return None  # "released a report", "killed the bill"
+        return sense
     if token.pos_ in ("NOUN", "PROPN"):
         for word in (c.lower_ for c in token.children if c.dep_ == "compound"):
             if f"{word} {token.lower_}" in NOUNS:
@@ -135,6 +125,17 @@ def word_sense(token: Token) -> Sense | None:
                     return noun_sense(child.lower_)
         return noun_sense(token.lower_) or noun_sense(token.lemma_)
     return None
+
+
+def _human_object(verb: Token) -> bool:
+    """The verb's object, if it has one, is a person, a group of people or a state."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return True
+    obj = objects[0]
+    return (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
+            or obj.lower_ in HUMAN_NOUNS or obj.lemma_.lower() in HUMAN_NOUNS
+            or any(c.ent_type_ in ("NORP", "GPE") for c in obj.children))
 
 
 def complement_of(frame: Token) -> Token | None:
@@ -227,6 +228,8 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
     negated = any(c.dep_ == "neg" for c in anchor.children)
     if complement is not None:
         inner = next((senses[t.i] for t in complement.subtree if t.i in senses), None)
+        if inner is None and base in NEEDS_ACT:
+            return None
         sense = compose(FRAMES[base], inner)
         if negated and sense[0] == "AGREE":
             sense = ("REJECT", None)

@@ -42,6 +42,7 @@ from newsgraph.model import Actor, Event, Story, When, Where
 _TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "between", "for", "from",
                            "into", "in", "over", "of", "toward", "towards", "upon", "behind"})
 _RECIPROCAL_SUBJECTS = frozenset({"each", "both"})
+_SPEAKERS = frozenset({"i", "we", "you"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 _OWN = frozenset({"its", "their", "his", "her", "our"})
 _SKIP_IN_SEARCH = frozenset({"nsubj", "nsubjpass", "agent", "punct", "cc", "conj", "relcl",
@@ -80,11 +81,17 @@ def _quoted_chars(story: Story) -> set[int]:
 
 
 def _events_for(act: Act, index: ActorIndex) -> list[Event]:
+    subject = _subject(act.anchor)
+    if subject is not None and subject.lower_ in _SPEAKERS:
+        return []  # "I thank my family", "we will fight": a speaker's words, not a report
     sources = _sources(act, index)
     targets = _targets(act, index, sources)
     reciprocal = _reciprocal_group(act, index)
-    if not sources and not targets and not reciprocal:
-        return []
+    if not sources and not reciprocal and act.trigger.pos_ == "NOUN" \
+            and act.anchor.i == act.trigger.i:
+        return []  # "a trip to Disney World": an event noun with no one doing it
+    if not any(a.country or a.sector for a in (*sources, *targets, *reciprocal)):
+        return []  # political events need a political actor: "visit us on Twitter" is none
     pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]
     if reciprocal and sources:
         targets, reciprocal = reciprocal, []  # "mediation between A and B": A and B are acted on
@@ -116,6 +123,8 @@ def _subject(verb: Token) -> Token | None:
         elif node.dep_ == "relcl":
             return node.head
         elif node.dep_ == "acl":
+            if any(c.dep_ == "auxpass" for c in node.children):
+                return None  # "vapour being released": the noun is acted on, the actor unsaid
             noun = node.head  # "issued a declaration demanding ...": the issuer demands
             node = noun.head if noun.dep_ in ("dobj", "attr") else None
             if node is None:

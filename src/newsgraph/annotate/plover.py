@@ -151,6 +151,17 @@ FRAMES: dict[str, str] = {
     "prepare": "PREPARE",
 }
 
+# Frames that say nothing without an act to frame ("failed to do so" is no rejection).
+NEEDS_ACT = frozenset({"fail"})
+# Verbs that are acts only when done to people ("released prisoners", not "released a report").
+HUMAN_OBJECT = frozenset({"release", "free", "pardon", "thank", "congratulate",
+                          "host", "meet", "arrest", "detain"})
+HUMAN_NOUNS = frozenset({"prisoner", "prisoners", "hostage", "hostages", "detainee",
+                         "detainees", "captive", "captives", "people", "civilians", "soldiers",
+                         "members", "officials", "activists", "leaders", "journalists",
+                         "dissidents", "protesters", "demonstrators", "opponents", "troops",
+                         "president", "minister", "leader", "delegation", "counterpart"})
+
 # Verbs that report speech: the event is what was said, not the saying.
 REPORTING = frozenset({
     "say", "announce", "tell", "state", "declare", "add", "report", "claim", "confirm",
@@ -223,5 +234,6 @@ def compose(frame: str, act: Sense | None) -> Sense:
 __all__ = [
     "AID_OBJECTS", "FRAMES", "GIVING_VERBS", "HOSTILE", "LIGHT_VERBS", "MILITARY_WORDS",
     "NOUNS", "PHRASAL", "RECIPROCAL", "REPORTING", "VERBS", "VERB_OBJECT", "Sense",
-    "compose", "noun_sense", "object_sense", "verb_sense",
+    "HUMAN_NOUNS", "HUMAN_OBJECT", "NEEDS_ACT", "compose", "noun_sense", "object_sense",
+    "verb_sense",
 ]
