@@ -18,9 +18,25 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsgraph.annotate.plover import (
-    AID_OBJECTS, FRAMES, GIVING_VERBS, HOSTILE, HUMAN_NOUNS, HUMAN_OBJECT, LIGHT_VERBS,
-    MILITARY_WORDS, NEEDS_ACT, NOUNS, PHRASAL, REPORTING, VERB_OBJECT, VERBS, Sense, compose,
-    noun_sense, object_sense, verb_sense,
+    AID_OBJECTS,
+    FRAMES,
+    GIVING_VERBS,
+    HOSTILE,
+    HUMAN_NOUNS,
+    HUMAN_OBJECT,
+    LIGHT_VERBS,
+    MILITARY_WORDS,
+    NEEDS_ACT,
+    NOUNS,
+    PHRASAL,
+    REPORTING,
+    VERB_OBJECT,
+    VERBS,
+    Sense,
+    compose,
+    noun_sense,
+    object_sense,
+    verb_sense,
 )
 
 # Dependencies through which an outer act governs an inner one.

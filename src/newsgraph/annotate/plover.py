@@ -232,8 +232,24 @@ def compose(frame: str, act: Sense | None) -> Sense:
 
 
 __all__ = [
-    "AID_OBJECTS", "FRAMES", "GIVING_VERBS", "HOSTILE", "LIGHT_VERBS", "MILITARY_WORDS",
-    "NOUNS", "PHRASAL", "RECIPROCAL", "REPORTING", "VERBS", "VERB_OBJECT", "Sense",
-    "HUMAN_NOUNS", "HUMAN_OBJECT", "NEEDS_ACT", "compose", "noun_sense", "object_sense",
+    "AID_OBJECTS",
+    "FRAMES",
+    "GIVING_VERBS",
+    "HOSTILE",
+    "HUMAN_NOUNS",
+    "HUMAN_OBJECT",
+    "LIGHT_VERBS",
+    "MILITARY_WORDS",
+    "NEEDS_ACT",
+    "NOUNS",
+    "PHRASAL",
+    "RECIPROCAL",
+    "REPORTING",
+    "VERBS",
+    "VERB_OBJECT",
+    "Sense",
+    "compose",
+    "noun_sense",
+    "object_sense",
     "verb_sense",
 ]
