@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from newsgraph.errors import NewsgraphError
 
 # Modules that add subcommands, in the order `newsgraph --help` lists them.
-COMMAND_MODULES = ("newsgraph.cli.stories", "newsgraph.cli.serve")
+COMMAND_MODULES = ("newsgraph.cli.stories", "newsgraph.cli.archive", "newsgraph.cli.serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

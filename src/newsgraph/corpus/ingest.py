@@ -22,6 +22,7 @@ import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -29,10 +30,10 @@ from newsgraph.corpus.boilerplate import count_lines, learned_lines, strip_lines
 from newsgraph.corpus.rows import Row
 from newsgraph.corpus.store import Archive, insert_story
 from newsgraph.corpus.syndication import assign_cluster, fingerprint
-from newsgraph.errors import ArchiveError
+from newsgraph.errors import ArchiveError, PipelineError
 from newsgraph.ingest import ReadFailure, read_inputs
 from newsgraph.model import Document, Story
-from newsgraph.pipeline import StageFailure, run_stage
+from newsgraph.pipeline import Outcome, StageFailure, run_stage
 
 # A transaction closes after this many stories or seconds, whichever comes first: large
 # enough that commits cost little, small enough that a kill loses seconds of work.
@@ -134,7 +135,7 @@ def ingest(
 
     writer = ArchiveWriter(archive)
     try:
-        for outcome in run_stage(fresh(), stage=stage, jobs=jobs):
+        for outcome in _guarded(run_stage(fresh(), stage=stage, jobs=jobs), stage):
             key = keys.popleft()
             counts.read += 1
             if isinstance(outcome, ReadFailure | StageFailure):
@@ -154,6 +155,24 @@ def ingest(
     finally:
         writer.close()
     return counts.report(started)
+
+
+def _guarded(outcomes: Iterator[Outcome], stage: str) -> Iterator[Outcome]:
+    """The stage's outcomes; a crash inside a stage (a bug, not a bad page, which the
+    pipeline reports as a StageFailure) ends the run with one clear error instead of a
+    traceback, after the stories already written are committed."""
+    while True:
+        try:
+            outcome = next(outcomes)
+        except StopIteration:
+            return
+        except (AttributeError, KeyError, IndexError, TypeError, AssertionError,
+                NotImplementedError, BrokenProcessPool) as error:
+            raise PipelineError(
+                f"the {stage} stage crashed ({type(error).__name__}: {error}); the stories "
+                "stored so far are kept, run the same command again to resume"
+            ) from error
+        yield outcome
 
 
 @dataclass(frozen=True, slots=True)

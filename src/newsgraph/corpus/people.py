@@ -2,9 +2,8 @@
 
 Within a story the quote annotator resolves "he" and "Lavrov" to the story's fullest name;
 across stories the same person is written with different transliterations, titles and
-initials. A name is reduced to a key: its surname, folded (accents, case, doubled letters,
-the `-iy`/`-yy` endings of transliterated Slavic names) and the initial of its first name.
-Keys with the same surname and initial are one person; a bare surname joins the most quoted
+initials. A name is reduced to a key: its surname, folded (accents, case, the `-iy`/`-yy`
+endings of transliterated Slavic names) and the initial of its first name. Keys with the same surname and initial are one person; a bare surname joins the most quoted
 person of that surname, since "Lavrov" in a story about Russia's foreign policy is rarely a
 second Lavrov. The grouping depends only on the names stored, never on the order they came.
 
@@ -30,11 +29,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
 def fold(text: str) -> str:
-    """Lowercase ASCII-ish form of a name part: accents off, doubled letters single."""
+    """Lowercase ASCII-ish form of a name part: accents and apostrophes off, the endings of
+    transliterated names (-iy, -yy, -ii) made one."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = re.sub(r"['’`-]", "", plain)
-    plain = re.sub(r"(.)\1+", r"\1", plain)
     # Zelenskiy / Zelenskyy / Zelensky; Dmitriy / Dmitry.
     plain = re.sub(r"(iy|yi|ii|yy)$", "y", plain)
     return plain

@@ -188,18 +188,24 @@ def schema_version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(connection: sqlite3.Connection) -> int:
-    """Bring an archive up to `SCHEMA_VERSION`; returns the version it was at.
-
-    Raises ArchiveError for an archive written by a newer newsgraph, which this one cannot
-    read safely.
-    """
+def check_version(connection: sqlite3.Connection) -> int:
+    """The archive's version; ArchiveError if a newer newsgraph wrote it."""
     current = schema_version(connection)
     if current > SCHEMA_VERSION:
         raise ArchiveError(
             f"archive is at schema version {current}, newer than this newsgraph "
             f"understands ({SCHEMA_VERSION}); upgrade newsgraph"
         )
+    return current
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring an archive up to `SCHEMA_VERSION`; returns the version it was at.
+
+    Raises ArchiveError for an archive written by a newer newsgraph, which this one cannot
+    read safely.
+    """
+    current = check_version(connection)
     if current == SCHEMA_VERSION:
         return current
     connection.execute("BEGIN IMMEDIATE")
@@ -230,4 +236,4 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "schema_version"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "check_version", "migrate", "schema_version"]

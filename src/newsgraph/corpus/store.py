@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from newsgraph.corpus.people import name_key
-from newsgraph.corpus.schema import migrate, schema_version
+from newsgraph.corpus.schema import check_version, migrate, schema_version
 from newsgraph.errors import ArchiveError
 from newsgraph.model import Entity, Story
 
@@ -60,6 +60,11 @@ class Archive:
             connection = sqlite3.connect(
                 name, isolation_level=None, check_same_thread=False, timeout=30.0
             )
+        except sqlite3.Error as error:
+            raise ArchiveError(f"cannot open archive {name}: {error}") from None
+        try:
+            # Refuse a foreign or newer file before changing anything in it.
+            check_version(connection)
             connection.execute("PRAGMA journal_mode = WAL")
             # WAL with synchronous=NORMAL survives a killed process (not a power cut) and
             # keeps commits cheap.
@@ -68,7 +73,11 @@ class Archive:
             connection.execute("PRAGMA cache_size = -32000")
             migrate(connection)
         except sqlite3.DatabaseError as error:
+            connection.close()
             raise ArchiveError(f"cannot open archive {name}: {error}") from None
+        except ArchiveError:
+            connection.close()
+            raise
         return cls(connection, name)
 
     def close(self) -> None:

@@ -1,0 +1,123 @@
+"""Ingest over real inputs and the real pipeline: once per story, resumable after kill -9."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from newsgraph.corpus import Archive, IngestReport, get_story, ingest
+from newsgraph.corpus.export import iter_stories
+
+from .maker import corpus
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def write_pages(folder: Path, stories: int, copies: int = 3) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = corpus(stories, copies)
+    for page in pages:
+        (folder / page.name).write_text(page.text, encoding="utf-8")
+    return len(pages)
+
+
+def snapshot(path: Path) -> list[tuple[str, str | None, str]]:
+    """Every story's id, cluster and stored JSON: what two equal archives must share."""
+    with Archive.open(path, create=False) as archive:
+        return sorted((s.id, s.cluster, json.dumps(s.to_dict(), sort_keys=True))
+                      for s in iter_stories(archive))
+
+
+def test_second_run_skips_everything_and_progress_counts(tmp_path: Path) -> None:
+    write_pages(tmp_path / "pages", 4)
+    seen: list[IngestReport] = []
+    with Archive.open(tmp_path / "a.db") as archive:
+        first = ingest(archive, [str(tmp_path / "pages")], jobs=1, stage="extract",
+                       progress=seen.append)
+        again = ingest(archive, [str(tmp_path / "pages")], jobs=1, stage="extract")
+    assert (first.read, first.stored, first.skipped) == (12, 12, 0)
+    assert (again.read, again.stored, again.skipped) == (12, 0, 12)
+    assert [r.read for r in seen] == list(range(1, 13)) and seen[-1].stored == 12
+
+
+def test_bad_records_are_reported_and_the_rest_is_stored(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    good = {"id": "r1", "url": "https://ex.example/1",
+            "text": "Harbour reopens\n\nBELFAST (AP) — The harbour reopened on Monday after "
+                    "a week of storms, port officials said, and the first ferry left at noon."}
+    dump.write_text("\n".join([json.dumps(good), "{not json", json.dumps({"id": "r3"}),
+                               json.dumps({**good, "id": "r4", "url": "https://ex.example/4"})]))
+    failures: list[str] = []
+    with Archive.open(tmp_path / "a.db") as archive:
+        report = ingest(archive, [str(dump), str(tmp_path / "missing.txt")], jobs=1,
+                        stage="extract", on_failure=failures.append)
+        assert (report.stored, report.failed) == (2, 3)
+        assert any("dump.jsonl:2" in f for f in failures) and any("missing.txt" in f for f in failures)
+        stored = get_story(archive, next(iter_stories(archive)).id)
+        assert stored is not None and stored.story.source_id == "r1"
+        assert len(stored.copies) == 2  # the same story at two URLs is one cluster
+
+
+def test_full_analysis_is_stored(tmp_path: Path) -> None:
+    page = tmp_path / "talks.txt"
+    page.write_text(
+        "Ministers meet in Velmora\n\nVELMORA (AP) — Foreign Minister Anika Dorell met her "
+        "Tarvik counterpart Tomas Vrell in Velmora on Tuesday to discuss the ferry contract.\n\n"
+        '"We have agreed to keep talking," Dorell told reporters after the meeting.\n',
+        encoding="utf-8",
+    )
+    with Archive.open(tmp_path / "a.db") as archive:
+        report = ingest(archive, [str(page)], jobs=1)
+        assert report.stored == 1
+        story = next(iter_stories(archive))
+        assert story.body.startswith("VELMORA (AP)")
+        rows = archive.query("SELECT count(*) FROM entities")[0][0]
+        assert rows == len(story.entities)
+        assert archive.query("SELECT count(*) FROM quotes")[0][0] == len(story.quotes)
+
+
+def test_kill_9_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    total = write_pages(pages, 100, copies=2)
+    command = [sys.executable, "-m", "newsgraph.cli", "ingest", str(pages), "--stage", "extract",
+               "--jobs", "1"]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+
+    clean = tmp_path / "clean.db"
+    subprocess.run([*command, "--db", str(clean)], check=True, capture_output=True, env=env,
+                   timeout=300)
+
+    killed = tmp_path / "killed.db"
+    process = subprocess.Popen([*command, "--db", str(killed)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=env)
+    stored = 0
+    deadline = time.monotonic() + 120
+    while stored < 40 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        stored = _count(killed)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert 0 < _count(killed) < total, "the kill should land in the middle of the run"
+
+    rerun = subprocess.run([*command, "--db", str(killed)], capture_output=True, text=True, check=False,
+                           env=env, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "already in the archive" in rerun.stderr
+    assert snapshot(killed) == snapshot(clean)
+    assert len(snapshot(clean)) == total
+
+
+def _count(path: Path) -> int:
+    if not path.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as connection:
+            return int(connection.execute("SELECT count(*) FROM stories").fetchone()[0])
+    except sqlite3.Error:
+        return 0
