@@ -50,10 +50,10 @@ _NAMES: dict[str, str] = {
     "kampuchea": "KHM", "persia": "IRN", "ceylon": "LKA", "rhodesia": "ZWE",
     "soviet union": "SUN", "ussr": "SUN", "yugoslavia": "YUG", "hong kong": "HKG",
     "tibet": "CHN", "crimea": "UKR", "xinjiang": "CHN", "chechnya": "RUS", "darfur": "SDN",
-    "kurdistan": "IRQ", "sindh": "PAK", "punjab": "PAK", "kashmir": "IND",
+    "sindh": "PAK",
     "south sudan": "SSD", "north korea": "PRK", "south korea": "KOR", "korea": "KOR",
-    "ethopia": "ETH", "bosnia": "BIH", "herzegovina": "BIH", "trinidad": "TTO",
-    "emirates": "ARE", "the emirates": "ARE", "phillippines": "PHL", "quatar": "QAT",
+    "bosnia": "BIH", "herzegovina": "BIH", "trinidad": "TTO",
+    "emirates": "ARE", "the emirates": "ARE",
     # International bodies.
     "united nations": IGO, "security council": IGO, "u.n. security council": IGO,
     "un security council": IGO, "united nations security council": IGO,
