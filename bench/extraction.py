@@ -40,6 +40,9 @@ DATA = REPO.parent / "shared" / "data" / "extraction" / "scrapinghub"
 
 _TOKEN = re.compile(r"\w+")
 NEAR_EXACT = 0.9
+# Speed is CPU time of the one process (other work on a shared machine does not count against
+# an extractor), best of this many passes over all pages, as timeit does.
+TIMED_PASSES = 2
 
 Extractor = Callable[[str, str], str]
 
@@ -182,14 +185,17 @@ def run_child(name: str) -> None:
     extract = EXTRACTORS[name]()
     extract(pages[0][2], pages[0][1])  # warm-up: lazy imports and model loads are not speed
     predictions: dict[str, str] = {}
-    started = time.perf_counter()
-    for page_id, url, html, _ in pages:
-        try:
-            predictions[page_id] = extract(html, url)
-        except Exception as error:  # noqa: BLE001 - a peer crashing on a page scores zero there
-            print(f"{name}: {page_id}: {type(error).__name__}: {error}", file=sys.stderr)
-            predictions[page_id] = ""
-    elapsed = time.perf_counter() - started
+    timings = []
+    for _ in range(TIMED_PASSES):
+        started = time.process_time()
+        for page_id, url, html, _truth in pages:
+            try:
+                predictions[page_id] = extract(html, url)
+            except Exception as error:  # noqa: BLE001 - a peer crashing on a page scores zero there
+                print(f"{name}: {page_id}: {type(error).__name__}: {error}", file=sys.stderr)
+                predictions[page_id] = ""
+        timings.append(time.process_time() - started)
+    elapsed = min(timings)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
     json.dump({"seconds": elapsed, "peak_mb": peak_mb, "predictions": predictions}, sys.stdout)
 

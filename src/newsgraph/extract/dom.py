@@ -39,27 +39,40 @@ class ParsedPage:
 def parse_page(html: str, max_chars: int = MAX_HTML_CHARS) -> ParsedPage:
     """Parse page text into a tree, cutting what no article needs and bounding the size.
 
-    JSON-LD scripts are kept (they carry the metadata); other scripts and styles go before
-    parsing, which is what keeps multi-megabyte pages fast.
+    A page over `max_chars` first loses its scripts and styles (JSON-LD kept: it carries the
+    metadata), then its tail beyond the bound; that keeps multi-megabyte pages fast.
 
     >>> parse_page("<p>Hello <b>world").tree.text_content()
     'Hello world'
     """
+    truncated = len(html) > max_chars * 4
     html = _XML_DECLARATION.sub("", html[: max_chars * 4], count=1)
-    html = drop_scripts(html)
-    truncated = len(html) > max_chars
-    if truncated:
+    if len(html) > max_chars:
+        # Only a big page pays for the script pass; most of a big page is usually script.
+        html = drop_scripts(html)
+        truncated = truncated or len(html) > max_chars
         html = html[:max_chars]
-    html = _CONTROL.sub("", html)
     if not html.strip():
         return ParsedPage(None, truncated)
     try:
-        tree = lxml.html.document_fromstring(html, parser=_PARSER)
-    except (etree.ParserError, ValueError):
-        return ParsedPage(None, truncated)
+        tree = _parse(html)
+    except ValueError:
+        # Control characters make lxml refuse the string; scanning every page for them
+        # costs more than this second attempt on the few that have them.
+        try:
+            tree = _parse(_CONTROL.sub("", html))
+        except ValueError:
+            return ParsedPage(None, truncated)
     if tree is None or len(tree) == 0:
         return ParsedPage(None, truncated)
     return ParsedPage(tree, truncated)
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.document_fromstring(html, parser=_PARSER)
+    except etree.ParserError:
+        return None  # a document with no elements at all
 
 
 def drop_scripts(html: str) -> str:
@@ -88,9 +101,34 @@ def drop_scripts(html: str) -> str:
     return "".join(pieces)
 
 
+def prune_inline_cards(tree: lxml.html.HtmlElement) -> int:
+    """Take out hover cards hidden inside paragraphs; how many went.
+
+    Sites attach a card (a photo, the person's name, links to their latest stories) to a
+    name in the text and show it on hover with CSS; text extractors cannot see the CSS and
+    print the card mid-sentence. A card is an inline element inside a paragraph, holding an
+    image or at least two links, whose text is almost all links. Innermost cards go first, so
+    the linked name the card hangs on stays.
+    """
+    removed = 0
+    for paragraph in tree.iter("p"):
+        for element in reversed(list(paragraph.iter("span", "div", "aside"))):
+            if element is paragraph or element.getparent() is None:
+                continue
+            links = list(element.iter("a"))
+            if len(links) < 2 and not any(True for _ in element.iter("img")):
+                continue
+            text = "".join(element.itertext())
+            linked = sum(len("".join(a.itertext())) for a in links)
+            if len(text.strip()) >= 60 and linked >= 0.8 * len(text):
+                element.drop_tree()
+                removed += 1
+    return removed
+
+
 def text_of(element: etree._Element) -> str:
     """The element's text with whitespace collapsed."""
     return " ".join("".join(element.itertext()).split())
 
 
-__all__ = ["MAX_HTML_CHARS", "ParsedPage", "drop_scripts", "parse_page", "text_of"]
+__all__ = ["MAX_HTML_CHARS", "ParsedPage", "drop_scripts", "parse_page", "prune_inline_cards", "text_of"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.extract.agencies import AGENCY_PATTERN
 from newsgraph.extract.credits import parse_byline, parse_contributors, parse_date_line
@@ -121,7 +122,8 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
         (
             re.compile(r"^(?:skip to (?:main )?content|back to top|main menu|menu|search|log ?in|sign in|"
                        r"home|previous|next)$", _I),
-            re.compile(r"^(?:previous|next|prev)(?: article| story| post)?\s*[:»›>]?", _I),
+            # "Next: ...", "Previous article ...", never a sentence that starts "Next steps ...".
+            re.compile(r"^(?:previous|next|prev)(?:\s*(?:[:»›>]|$)| (?:article|story|post|page)\b)", _I),
             re.compile(r"^home\s*[>›»/|]", _I),
             re.compile(r"^(?:tags|topics|filed under|categories|posted in|more on)\s*:", _I),
             re.compile(r"^click here\b.{0,60}$", _I),
@@ -205,12 +207,18 @@ def judge_lines(lines: Sequence[str]) -> list[LineVerdict]:
 
 def content_words(text: str) -> set[str]:
     """Lower-cased words that carry topic: no stopwords, no short words, no trailing 's."""
-    words = set()
-    for word in _WORD.findall(text):
-        word = word.lower().removesuffix("'s").removesuffix("’s")
-        if len(word) >= 3 and word not in _STOPWORDS:
-            words.add(word[:-1] if len(word) > 4 and word.endswith("s") else word)
+    words = set(map(_content_word, _WORD.findall(text)))
+    words.discard("")
     return words
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_word(word: str) -> str:
+    """One word's topical form, or "" for a word that carries no topic (memoised: words recur)."""
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    if len(word) >= 3 and word not in _STOPWORDS:
+        return word[:-1] if len(word) > 4 and word.endswith("s") else word
+    return ""
 
 
 def topical_overlap(line: str, vocabulary: dict[str, int], *, counted: bool = True) -> float:

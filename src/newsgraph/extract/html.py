@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsgraph.extract.dom import parse_page
+from newsgraph.extract.dom import parse_page, prune_inline_cards
 from newsgraph.extract.html_body import main_units
 from newsgraph.extract.html_expand import expand_units
 from newsgraph.extract.html_meta import PageMeta, read_meta
@@ -40,6 +40,7 @@ def extract_html(document: Document) -> Story:
     if page.tree is None:
         return _empty(document, "no article found: the page has no parseable HTML")
     meta = read_meta(page.tree, document.url)
+    prune_inline_cards(page.tree)
     units = expand_units(page.tree, main_units(page.tree))
     units, removed = strip_structure(units, meta.title)
     warnings = []

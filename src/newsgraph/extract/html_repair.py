@@ -20,12 +20,60 @@ LINK_LIST_SHARE = 0.7
 LINK_PARAGRAPH_SHARE = 0.85
 
 
+# Text of page widgets rather than of stories: buttons, form messages, reprint notices,
+# contact lines, CMS shortcodes. Each is a family by form, never a string from one site.
+_WIDGET_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("other", re.compile(
+        r"^(?:print(?: article| this(?: article| story)?)?|order reprints?|reprints?|text size|"
+        r"thank you!?|thanks!?|sorry!?|by|close|loading\W*|play video|watch(?: the)? video|"
+        r"listen to (?:this )?(?:article|story)|audio|gallery|view gallery|\d+ photos?)$", re.I)),
+    ("other", re.compile(
+        r"^.{0,40}\b(?:an error (?:has )?occurred|there was an error|please try again(?: later)?|"
+        r"(?:this|the) article has been sent to|javascript is (?:disabled|required))\b.{0,60}$", re.I)),
+    ("newsletter", re.compile(
+        r"\bthanks? (?:you )?for (?:signing up|subscribing)\b|\bkeep an eye on your inbox\b|"
+        r"\bprocessing your (?:subscription|request)\b", re.I)),
+    ("credit", re.compile(r"^(?:write to|contact|e-?mail|reach) .{1,80}?\S+@\S+\.\w+\W*$", re.I)),
+    ("disclaimer", re.compile(r"\bfor your personal,? non-?commercial use only\b", re.I)),
+    ("other", re.compile(r"^(?:https?://|www\.)\S+$", re.I)),
+    ("other", re.compile(r"\[/?(?:button|caption|embed|gallery|video|audio|vc_\w+)\b[^\]]*\]")),
+    ("other", re.compile(r"^(?:tell us what you think|what do you think\?|have your say)\W*$", re.I)),
+)
+
+
 def strip_structure(units: Sequence[Unit], title: str | None) -> tuple[list[Unit], list[Furniture]]:
-    """Units left after the headline block and link blocks are taken out, and what went."""
+    """Units left after the headline block, link blocks and widget text are taken out, and
+    what went."""
     removed: list[Furniture] = []
     kept = _drop_headline_block(units, title, removed)
     kept = _drop_link_blocks(kept, removed)
+    kept = _drop_widget_text(kept, removed)
     return kept, removed
+
+
+def widget_kind(text: str) -> str | None:
+    """The furniture kind of a page widget's text, or None for anything else.
+
+    >>> widget_kind("Write to Jane Doe at jane.doe@example.com")
+    'credit'
+    >>> widget_kind("The vote was close.") is None
+    True
+    """
+    for kind, pattern in _WIDGET_LINES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _drop_widget_text(units: Sequence[Unit], removed: list[Furniture]) -> list[Unit]:
+    kept: list[Unit] = []
+    for unit in units:
+        kind = widget_kind(unit.text) if len(unit.text) < 400 else None
+        if kind is None:
+            kept.append(unit)
+        else:
+            removed.append(Furniture(text=unit.text, kind=kind))
+    return kept
 
 
 def _drop_headline_block(
@@ -48,7 +96,7 @@ def _drop_headline_block(
                 removed.append(Furniture(text=unit.text, kind="other"))
                 after_headline = True
                 continue
-        elif not started and title_words and _similar(_words(unit.text), title_words):
+        elif not started and _is_the_title(_words(unit.text), title_words):
             removed.append(Furniture(text=unit.text, kind="other"))
             continue
         if unit.kind == "p" and len(unit.text.split()) >= 8:
@@ -89,6 +137,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def _is_the_title(words: list[str], title_words: list[str]) -> bool:
+    """The headline repeated as a paragraph, not a lead that retells it in more words."""
+    return bool(title_words) and len(words) <= len(title_words) + 2 and _similar(words, title_words)
+
+
 def _similar(words: list[str], title_words: list[str]) -> bool:
     """Same headline: one's words almost all in the other (sites append "| Site Name")."""
     if not words or not title_words:
@@ -103,4 +156,4 @@ def _similar(words: list[str], title_words: list[str]) -> bool:
     )
 
 
-__all__ = ["LINK_LIST_SHARE", "LINK_PARAGRAPH_SHARE", "strip_structure"]
+__all__ = ["LINK_LIST_SHARE", "LINK_PARAGRAPH_SHARE", "strip_structure", "widget_kind"]
