@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.actors import ActorIndex, actor_for, index_actors
 from newsgraph.annotate.acts import INDEPENDENT, Act, find_acts, lemma
 from newsgraph.annotate.base import Annotator
+from newsgraph.annotate.countries import CAPITALS
 from newsgraph.annotate.nlp import parse
 from newsgraph.annotate.plover import GIVING_VERBS, RECIPROCAL, REPORTING
 from newsgraph.annotate.timex import parse_published, resolve_date
@@ -323,7 +324,9 @@ def _other(actor: Actor, act: Act, index: ActorIndex) -> Actor:
     objects = [c for c in act.trigger.children if c.dep_ == "dobj"]
     if objects and objects[0].lemma_.lower() == "country" and actor.country:
         for entity in index.story.entities:
-            if entity.type == "PLACE" and entity.country == actor.country:
+            # The state's own name ("Russia"), not its capital ("Moscow").
+            if entity.type == "PLACE" and entity.country == actor.country \
+                    and entity.name.lower() not in CAPITALS:
                 return Actor(text=entity.name, entity=entity.id, country=actor.country)
         return Actor(text=actor.country, country=actor.country)
     return actor

@@ -37,41 +37,43 @@ def _table(rows: str) -> dict[str, Sense]:
 
 # Verbs that report an act by themselves.
 VERBS = _table("""
-AGREE: agree pledge promise accede consent accept
-CONSULT/meet: meet negotiate confer discuss consult
+AGREE: agree pledge promise accede consent accept ratify settle
+CONSULT/meet: meet negotiate confer discuss consult talk
 CONSULT/visit: visit tour
-CONSULT/host: host receive_delegation
+CONSULT/host: host
 CONSULT/phone call: phone telephone
 CONSULT/mediate: mediate broker
-SUPPORT: support back endorse welcome praise hail commend defend apologize apologise recognize recognise thank congratulate upgrade reaffirm
+SUPPORT: support back endorse welcome praise hail commend defend apologize apologise recognize recognise thank congratulate upgrade reaffirm forgive applaud
 COOPERATE: cooperate collaborate coordinate ally extradite
 AID: aid donate supply airlift evacuate fund finance assist rescue
-CONCEDE: concede yield relent lift ease release free pardon compromise
-RETREAT: withdraw retreat demobilize demobilise disarm resign
-INVESTIGATE: investigate probe inspect examine inquire
-DEMAND: demand urge request insist appeal
+CONCEDE: concede yield relent lift ease release free pardon compromise backtrack
+RETREAT: withdraw retreat demobilize demobilise disarm resign surrender capitulate cede
+INVESTIGATE: investigate probe inspect examine inquire audit
+DEMAND: demand urge request insist appeal petition plead
 DISAPPROVE/accuse: accuse blame allege charge
-DISAPPROVE: criticize criticise condemn denounce deplore complain rebuke censure slam decry
+DISAPPROVE: criticize criticise condemn denounce deplore complain rebuke censure slam decry lambaste chide reproach castigate fault
 DISAPPROVE/sue: sue
 DISAPPROVE/summon: summon
 REJECT: reject refuse decline dismiss rebuff renege veto spurn deny defy violate oppose
 THREATEN: threaten warn
-SANCTION: sanction embargo expel suspend sever
+SANCTION: sanction embargo expel suspend sever downgrade
 PROTEST: protest demonstrate rally march picket riot boycott
-PROTEST/strike: strike
 CRIME: smuggle steal rob loot embezzle bribe traffic meddle
 MOBILIZE: mobilize mobilise deploy mass reinforce patrol
-COERCE/arrest: arrest detain jail imprison
+COERCE/arrest: arrest detain jail imprison sentence
 COERCE/detain: kidnap abduct seize hold_hostage
-COERCE: confiscate deport ban censor raid prevent suppress hack outlaw blockade besiege
+COERCE: confiscate deport ban censor raid prevent suppress hack outlaw blockade besiege evict
 COERCE/destroy: demolish destroy raze bulldoze
-ASSAULT: attack bomb shell kill shoot wound assassinate massacre invade intervene ambush execute fire torture beat clash fight storm capture occupy annex
+ASSAULT: attack bomb shell kill shoot wound assassinate massacre invade intervene ambush execute fire torture beat clash fight storm capture occupy annex strike bombard behead murder slaughter stab
 """)
 
 # Verb + particle or preposition that report an act the verb alone does not.
 PHRASAL = _table("""
 AID: hand_over send_aid
 SUPPORT: stand_by side_with
+INVESTIGATE: look_into
+SANCTION: cut_off
+ASSAULT: shoot_down
 CONCEDE: give_in back_down call_off
 RETREAT: pull_out pull_back step_down stand_down
 DEMAND: call_for call_on
@@ -110,11 +112,11 @@ CONSULT/meet: meeting talks talk summit negotiation negotiations consultations d
 CONSULT/phone call: call phone_call
 CONSULT/visit: visit trip
 CONSULT/mediate: mediation
-SUPPORT: support backing recognition endorsement apology ties
+SUPPORT: support backing recognition endorsement apology ties solidarity condolences praise
 COOPERATE: cooperation alliance collaboration partnership
 AID: aid assistance grant asylum donation loan loans relief
-CONCEDE: concession
-RETREAT: withdrawal ceasefire cease-fire truce resignation pullout
+CONCEDE: concession amnesty
+RETREAT: withdrawal ceasefire cease-fire truce resignation pullout surrender
 INVESTIGATE: investigation inquiry probe inspection
 DEMAND: demand appeal ultimatum request
 DISAPPROVE/accuse: accusation accusations allegation allegations
@@ -128,7 +130,7 @@ CRIME: meddling interference smuggling corruption fraud
 MOBILIZE: mobilization deployment patrols patrol
 COERCE/arrest: arrest arrests detention
 COERCE: crackdown curfew raid
-ASSAULT: attack attacks bombing assault offensive invasion intervention annexation shelling massacre assassination airstrike airstrikes killing occupation
+ASSAULT: air_strike air_strikes air_raid attack attacks bombing assault offensive invasion intervention annexation shelling massacre assassination airstrike airstrikes killing occupation
 """)
 
 # Verbs whose noun object is the act ("held talks", "staged a rally", "imposed a curfew").
@@ -142,9 +144,9 @@ LIGHT_VERBS = frozenset({
 
 # Frames: verbs and adjectives that take another act as their complement.
 FRAMES: dict[str, str] = {
-    **dict.fromkeys(("threaten", "warn", "vow", "swear"), "THREATEN"),
+    **dict.fromkeys(("threaten", "warn"), "THREATEN"),
     **dict.fromkeys(("agree", "promise", "pledge", "offer", "commit", "willing", "prepared",
-                     "ready", "consent"), "PROMISE"),
+                     "ready", "consent", "vow", "swear"), "PROMISE"),
     **dict.fromkeys(("refuse", "decline", "reject", "fail", "dismiss", "renege"), "REJECT"),
     **dict.fromkeys(("demand", "urge", "ask", "call", "insist", "appeal"), "DEMAND"),
     "order": "ORDER",
