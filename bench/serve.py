@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -124,6 +125,8 @@ def generate_pages(count: int, seed: int = 7) -> Iterator[dict[str, str]]:
                   "ag": ag, "topic": rng.choice(TOPICS), "day": rng.choice(DAYS),
                   "n": str(rng.randint(2, 9)), "h": str(rng.randint(2, 6))}
         title = title_t.format(**values)
+        day = date(2025, 1, 1) + timedelta(days=rng.randrange(540))
+        published = f"Published: {day:%B} {day.day}, {day.year}"
         body = [p.format(**values) for p in paragraphs]
         # A story number in the text keeps every story distinct from the others.
         body.append(f"Officials called it contact number {story} between the two governments this year.")
@@ -133,7 +136,7 @@ def generate_pages(count: int, seed: int = 7) -> Iterator[dict[str, str]]:
                 break
             disclaimer = (f"{publisher} has not reviewed this {agency} story prior to "
                           "publication and is not responsible for its content.")
-            lines = [title, "", *body[:3], rng.choice(TEASERS), *body[3:], disclaimer,
+            lines = [title, "", published, *body[:3], rng.choice(TEASERS), *body[3:], disclaimer,
                      "Share this article"]
             made += 1
             yield {"id": f"bench-{made}", "url": f"https://example.org/{made}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ def register(subparsers: Any) -> None:
     command.add_argument("--host", default="127.0.0.1",
                          help="address to listen on (default 127.0.0.1: this machine only)")
     command.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    command.add_argument("--workers", type=int, default=1, metavar="N",
+                         help="server processes (default 1; more use more cores)")
     command.set_defaults(handler=run_serve)
 
 
@@ -27,14 +30,22 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from newsgraph.serve import ServeConfig, create_app
+    from newsgraph.serve.app import DB_VARIABLE
 
     db = Path(args.db)
     if not db.is_file():
         raise ArchiveError(f"no archive at {db} (run `newsgraph ingest` first)")
     if args.host not in LOOPBACK:
         print(f"newsgraph: serving on {args.host}: reachable from other machines", file=sys.stderr)
-    uvicorn.run(create_app(ServeConfig(db=db)), host=args.host, port=args.port,
-                log_level="warning", server_header=False)
+    if args.workers > 1:
+        # Worker processes build their own app, so the archive path goes by environment.
+        os.environ[DB_VARIABLE] = str(db.resolve())
+        uvicorn.run("newsgraph.serve.app:app_from_environment", factory=True, host=args.host,
+                    port=args.port, workers=args.workers, log_level="warning",
+                    server_header=False)
+    else:
+        uvicorn.run(create_app(ServeConfig(db=db)), host=args.host, port=args.port,
+                    log_level="warning", server_header=False)
     return 0
 
 

@@ -16,8 +16,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from newsgraph.corpus import Archive, queries
 from newsgraph.serve.analysis import KindOption, PageAnalyzer
-from newsgraph.serve.errors import ApiError, not_found
 from newsgraph.serve.bodies import decode_text, read_bounded
+from newsgraph.serve.errors import ApiError, not_found
 
 
 class ErrorDetail(BaseModel):

@@ -13,6 +13,7 @@ security headers, the one error shape, and access to the archive.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -62,6 +64,9 @@ class ServeConfig:
 
     db: Path | None
     limits: AnalyzeLimits = field(default_factory=AnalyzeLimits)
+    # Handlers are CPU-bound Python over millisecond queries: a few threads serve as many
+    # requests as forty, with far less waiting for the GIL (a shorter tail of latencies).
+    threads: int = 4
 
 
 class SecurityHeaders:
@@ -94,6 +99,7 @@ def create_app(config: ServeConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = config.threads
         yield
         analyzer.close()
         source.close()
@@ -117,6 +123,16 @@ def create_app(config: ServeConfig) -> FastAPI:
     _install_error_handlers(app)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+DB_VARIABLE = "NEWSGRAPH_SERVE_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The app for each of several uvicorn worker processes: the archive path comes from
+    `NEWSGRAPH_SERVE_DB`, set by `newsgraph serve --workers N`."""
+    path = os.environ.get(DB_VARIABLE)
+    return create_app(ServeConfig(db=Path(path) if path else None))
 
 
 def _wants_json(request: Request) -> bool:
@@ -176,8 +192,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
+    "DB_VARIABLE",
     "SecurityHeaders",
     "ServeConfig",
+    "app_from_environment",
     "create_app",
     "error_response",
 ]

@@ -20,9 +20,9 @@ from newsgraph.corpus import queries
 from newsgraph.corpus.people import name_key, person_id
 from newsgraph.model import Entity, Story
 from newsgraph.serve.analysis import KindOption, PageAnalyzer
+from newsgraph.serve.bodies import read_form
 from newsgraph.serve.charts import timeline_chart
 from newsgraph.serve.errors import ApiError, not_found
-from newsgraph.serve.bodies import read_form
 from newsgraph.serve.view import (
     EntityLink,
     Speaker,
