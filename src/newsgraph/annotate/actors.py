@@ -215,7 +215,7 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = head.doc.text[start:end]
+    text = index.story.body[start:end]  # Doc.text rebuilds the whole text on each call
     entity = index.entity_at(head.idx, head.idx + len(head.text)) or _first_entity(tokens, head, index)
     words = [t.text for t in tokens]
     # Only the head and what precedes it name the actor: in "measures that failed to oust
