@@ -9,7 +9,6 @@ from typing import Any
 from newsgraph.cli.output import ProgressReporter, open_output, story_card, story_json
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Story
-from newsgraph.pipeline import run_stage
 
 
 def register(subparsers: Any) -> None:
@@ -35,6 +34,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_stories_command(args: argparse.Namespace) -> int:
+    from newsgraph.pipeline import run_stage  # heavy (spaCy): only when a command runs
+
     documents = read_inputs(args.inputs, kind=args.kind)
     failures = 0
     collected: list[Story] = []
