@@ -146,3 +146,37 @@ def test_seed_events() -> None:
     assert len(found) >= 7, missed
     history = [e for e in story.events if "annexation" in story.text(e.evidence)]
     assert history and all(e.background for e in history)
+    # Directions and countries: both accusations, the threat, the aid, the backing of Maduro.
+    assert {("DISAPPROVE", "USA", "RUS"), ("DISAPPROVE", "RUS", "USA"), ("THREATEN", "USA", "VEN"),
+            ("AID", "RUS", "VEN"), ("SUPPORT", "RUS", "VEN"), ("CONSULT", "RUS", "USA"),
+            ("CONSULT", "USA", "RUS")} <= dyads(story)
+    gudaio = next(e for e in story.events if "Gudaio" in story.text(e.evidence))
+    assert (gudaio.target[0].country, gudaio.target[0].sector) == ("VEN", "OPP")
+
+
+def test_a_quote_that_is_the_act_is_coded_to_its_speaker() -> None:
+    from dataclasses import replace
+
+    from newsgraph.annotate.events import find_events
+    from newsgraph.model import Quote
+
+    text = "“We will retaliate against Israel,” Iranian Foreign Minister Javad Zarif said."
+    story = analyze(text)
+    zarif = next(e for e in story.entities if e.name.endswith("Zarif"))
+    quote = Quote(content=((1, text.index("”")),), kind="direct", speaker=zarif.id)
+    events = find_events(replace(story, quotes=(quote,)))
+    assert [(e.type, e.source[0].entity, e.source[0].country, e.target[0].country)
+            for e in events] == [("THREATEN", zarif.id, "IRN", "ISR")]
+
+
+def test_a_quote_about_others_is_not_an_act() -> None:
+    from dataclasses import replace
+
+    from newsgraph.annotate.events import find_events
+    from newsgraph.model import Quote
+
+    text = "“Russia will attack Ukraine,” analyst Anna Berg said."
+    story = analyze(text)
+    berg = next(e for e in story.entities if e.name.endswith("Berg"))
+    quote = Quote(content=((1, text.index("”")),), kind="direct", speaker=berg.id)
+    assert find_events(replace(story, quotes=(quote,))) == ()

@@ -246,6 +246,15 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     return Actor(text=text, entity=entity.id if entity else None, country=country, sector=sector)
 
 
+def actor_of_entity(entity: Entity, index: ActorIndex) -> Actor:
+    """An entity as an actor: a quote's speaker, coded by the role the story gives."""
+    known = LEADERS.get(entity.name.split()[-1].lower()) if entity.type == "PERSON" else None
+    role = entity.role or ""
+    country = entity.country or (known[0] if known else None) or country_in(role) or index.focus
+    sector = sector_of(role.split()) or (known[1] if known else None)
+    return Actor(text=entity.name, entity=entity.id, country=country, sector=sector)
+
+
 def _names_state(head: Token) -> bool:
     """The head or a modifier of it names a state ("Israeli homes", "the U.S. election")."""
     if country_code(head.text) is not None:
@@ -264,6 +273,7 @@ def _first_entity(tokens: Sequence[Token], head: Token, index: ActorIndex) -> En
 
 
 __all__ = [
-    "GROUPS", "LEADERS", "PRONOUNS", "SECTORS", "ActorIndex", "actor_for", "focus_country",
+    "GROUPS", "LEADERS", "PRONOUNS", "SECTORS", "ActorIndex", "actor_for", "actor_of_entity",
+    "focus_country",
     "index_actors", "phrase_tokens", "sector_of",
 ]

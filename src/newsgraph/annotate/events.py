@@ -31,7 +31,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.actors import ActorIndex, actor_for, index_actors
+from newsgraph.annotate.actors import ActorIndex, actor_for, actor_of_entity, index_actors
 from newsgraph.annotate.acts import INDEPENDENT, Act, find_acts, lemma
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.countries import CAPITALS
@@ -44,6 +44,8 @@ _TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "between", "for"
                            "into", "in", "over", "of", "toward", "towards", "upon", "behind"})
 _RECIPROCAL_SUBJECTS = frozenset({"each", "both"})
 _SPEAKERS = frozenset({"i", "we", "you"})
+# Acts a speaker performs by saying them: a quoted threat is a threat.
+SPEECH_ACTS = frozenset({"THREATEN", "DEMAND", "DISAPPROVE", "REJECT", "AGREE", "SUPPORT"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 _OWN = frozenset({"its", "their", "his", "her", "our"})
 _SKIP_IN_SEARCH = frozenset({"nsubj", "nsubjpass", "agent", "punct", "cc", "conj", "relcl",
@@ -58,34 +60,52 @@ def find_events(story: Story, doc: Doc | None = None) -> tuple[Event, ...]:
     """Every PLOVER event the story reports, in reading order."""
     doc = doc if doc is not None else parse(story.body)
     index = index_actors(story, doc)
-    quoted = _quoted_chars(story)
+    quoted = _quoted_speakers(story)
     anchored = parse_published(story.published) is not None
     events: list[Event] = []
     for sent in doc.sents:
         for act in find_acts(sent):
+            speaker: Actor | None = None
             if act.trigger.idx in quoted:
-                continue
-            for event in _events_for(act, index):
+                speaker = _speaker_act(act, quoted[act.trigger.idx], index)
+                if speaker is None:
+                    continue  # a statement about the world, not an act of its speaker
+            for event in _events_for(act, index, speaker):
                 events.append(_dated(event, act, story, anchored))
     return tuple(events)
 
 
-def _quoted_chars(story: Story) -> set[int]:
-    """Characters inside direct quotes: the quotes stage's, else long runs in quote marks."""
-    chars: set[int] = set()
-    spans = [s for q in story.quotes if q.kind == "direct" for s in q.content]
+def _quoted_speakers(story: Story) -> dict[int, str | None]:
+    """Characters inside direct quotes, with the entity id of who is quoted.
+
+    The quotes stage's direct quotes where it ran, else long runs inside quote marks.
+    """
+    chars: dict[int, str | None] = {}
+    spans = [(s, q.speaker) for q in story.quotes if q.kind == "direct" for s in q.content]
     if not story.quotes:
-        spans = [m.span(1) for m in _QUOTED.finditer(story.body) if len(m.group(1).split()) >= 4]
-    for start, end in spans:
-        chars.update(range(start, end))
+        spans = [(m.span(1), None) for m in _QUOTED.finditer(story.body)
+                 if len(m.group(1).split()) >= 4]
+    for (start, end), speaker in spans:
+        chars.update(dict.fromkeys(range(start, end), speaker))
     return chars
 
 
-def _events_for(act: Act, index: ActorIndex) -> list[Event]:
+def _speaker_act(act: Act, speaker_id: str | None, index: ActorIndex) -> Actor | None:
+    """The speaker as source when a quote is itself the act ("We will retaliate," he said)."""
+    if speaker_id is None or act.sense[0] not in SPEECH_ACTS:
+        return None
     subject = _subject(act.anchor)
-    if subject is not None and subject.lower_ in _SPEAKERS:
-        return []  # "I thank my family", "we will fight": a speaker's words, not a report
-    sources = _sources(act, index)
+    if subject is not None and subject.lower_ not in _SPEAKERS:
+        return None
+    entity = next((e for e in index.story.entities if e.id == speaker_id), None)
+    return actor_of_entity(entity, index) if entity is not None else None
+
+
+def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> list[Event]:
+    subject = _subject(act.anchor)
+    if speaker is None and subject is not None and subject.lower_ in _SPEAKERS:
+        return []  # "I thank my family": words of an unknown speaker, not a report
+    sources = [speaker] if speaker is not None else _sources(act, index)
     targets = _targets(act, index, sources)
     reciprocal = _reciprocal_group(act, index)
     if not sources and not reciprocal and act.trigger.pos_ == "NOUN" \

@@ -64,7 +64,7 @@ COERCE/arrest: arrest detain jail imprison sentence
 COERCE/detain: kidnap abduct seize hold_hostage
 COERCE: confiscate deport ban censor raid prevent suppress hack outlaw blockade besiege evict
 COERCE/destroy: demolish destroy raze bulldoze
-ASSAULT: attack bomb shell kill shoot wound assassinate massacre invade intervene ambush execute fire torture beat clash fight storm capture occupy annex strike bombard behead murder slaughter stab
+ASSAULT: retaliate attack bomb shell kill shoot wound assassinate massacre invade intervene ambush execute fire torture beat clash fight storm capture occupy annex strike bombard behead murder slaughter stab
 """)
 
 # Verb + particle or preposition that report an act the verb alone does not.
