@@ -7,6 +7,7 @@ carries an XSS payload in its title, body and a quote).
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -36,8 +37,14 @@ def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from newsgraph.corpus import Archive, ingest
 
     path = tmp_path_factory.mktemp("serve") / "archive.db"
-    with Archive.open(path) as archive:
-        ingest(archive, [str(EXAMPLE), str(PAGES)], jobs=1)
+    # Inputs named relative to the repository, so pages (and screenshots) show no machine path.
+    here = os.getcwd()
+    os.chdir(REPO)
+    try:
+        with Archive.open(path) as archive:
+            ingest(archive, [str(EXAMPLE.relative_to(REPO)), str(PAGES.relative_to(REPO))], jobs=1)
+    finally:
+        os.chdir(here)
     return path
 
 

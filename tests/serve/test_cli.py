@@ -27,3 +27,15 @@ def test_serve_without_an_archive_is_one_clear_error(tmp_path: Path,
     assert main(["serve", "--db", str(tmp_path / "missing.db")]) == 1
     err = capsys.readouterr().err
     assert "no archive at" in err and "Traceback" not in err
+
+
+def test_worker_processes_find_the_archive_by_environment(
+    archive_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.serve.app import DB_VARIABLE, app_from_environment
+
+    monkeypatch.setenv(DB_VARIABLE, str(archive_path))
+    with TestClient(app_from_environment()) as client:
+        assert client.get("/api/stats").json()["stories"] == 4

@@ -48,6 +48,7 @@ def test_story_page_marks_quotes_by_speaker(page: Any, live_server: str,
         assert marked.count() >= 1, speaker
         text = story["body"][quote["content"][0][0]:quote["content"][0][1]]
         assert text.strip()[:20] in marked.first.inner_text()
+    screenshot(page, "story")
     if story["quotes"]:
         first = quotes.first
         first.hover()
@@ -60,7 +61,6 @@ def test_story_page_marks_quotes_by_speaker(page: Any, live_server: str,
     assert details.get_attribute("open") is None
     assert "READ MORE" in details.text_content()
     assert "The Coastal Times" in page.locator("ul.copies").inner_text()
-    screenshot(page, "story")
 
 
 def test_story_page_highlights_a_known_quote_with_hover_label(page: Any, live_server: str) -> None:

@@ -190,7 +190,7 @@ def home(request: Request, offset: int = 0) -> HTMLResponse:
     archive = request.app.state.archives.get()
     offset = max(0, min(offset, 100_000))
     stories = queries.latest_stories(archive, limit=PAGE_SIZE, offset=offset)
-    return render("home.html", stories=stories, stats=queries.archive_stats(archive),
+    return render("home.html", stories=stories, stats=request.app.state.archives.stats(),
                   next_offset=offset + PAGE_SIZE if len(stories) == PAGE_SIZE else None)
 
 

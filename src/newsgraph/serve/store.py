@@ -8,13 +8,16 @@ schema check on every page view.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsgraph.serve.errors import ApiError
 
 if TYPE_CHECKING:
-    from newsgraph.corpus import Archive
+    from newsgraph.corpus import Archive, ArchiveStats
+
+STATS_TTL_S = 10.0
 
 
 class ArchiveSource:
@@ -25,6 +28,7 @@ class ArchiveSource:
         self._local = threading.local()
         self._opened: list[Archive] = []
         self._lock = threading.Lock()
+        self._stats: tuple[float, ArchiveStats] | None = None
 
     def get(self) -> Archive:
         """This thread's archive; ApiError 503 when the server runs without one."""
@@ -40,6 +44,21 @@ class ArchiveSource:
         with self._lock:
             self._opened.append(archive)
         return archive
+
+    def stats(self) -> ArchiveStats:
+        """The archive's counts, at most `STATS_TTL_S` old: counting every table on each view
+        of the home page would cost more than the rest of the page together."""
+        now = time.monotonic()
+        with self._lock:
+            cached = self._stats
+        if cached is not None and now - cached[0] < STATS_TTL_S:
+            return cached[1]
+        from newsgraph.corpus import archive_stats
+
+        fresh = archive_stats(self.get())
+        with self._lock:
+            self._stats = (now, fresh)
+        return fresh
 
     def close(self) -> None:
         with self._lock:
