@@ -17,7 +17,6 @@ from lxml import etree
 
 from newsgraph.extract.agencies import agencies_in, normalise_agency
 from newsgraph.extract.credits import parse_byline
-from newsgraph.extract.dom import text_of
 
 _BYLINE_MARK = re.compile(r"byline|author|writer|reporter|contributor", re.IGNORECASE)
 _NOT_BYLINE = re.compile(
@@ -25,14 +24,32 @@ _NOT_BYLINE = re.compile(
     r"newsletter|footer|sidebar|widget|list|card|profile-link",
     re.IGNORECASE,
 )
-_AWAY = frozenset({"aside", "footer", "nav", "form", "noscript", "figure", "figcaption"})
-_NOT_A_NAME = re.compile(
-    r"\d|@|https?:|www\.|\b(?:ago|updated|published|posted|min(?:ute)?s?|hours?|read|staff|desk|team|"
-    r"editors?|editorial|news|press|media|online|admin|contributors?|guest|agency|newsroom|"
-    r"correspondent|reporter|writer|columnist|photographer|wire|services?|inc|ltd|llc|group|"
-    r"magazine|times|post|daily|journal|tribune|herald|gazette)\b",
+_INSTITUTION = re.compile(
+    r"\b(?:agency|university|institute|association|ministry|department|council|organi[sz]ation|"
+    r"company|corporation|foundation|society|laboratory|college|school)\b",
     re.IGNORECASE,
 )
+_BY_ONLY = re.compile(
+    r"^(?:by|and|&|,|written by|posted by|von|par|por|di|door|av)\s*:?$", re.IGNORECASE
+)
+_WEEKDAY_OR_MONTH = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|"
+    r"july|august|september|october|november|december"
+)
+_AWAY = frozenset({"aside", "footer", "nav", "form", "noscript", "figure", "figcaption"})
+_NOT_A_NAME = re.compile(
+    r"\d|@|https?:|www\.|\s-\s|\b(?:ago|updated|published|posted|min(?:ute)?s?|hours?|read|staff|desk|"
+    r"team|editors?|editorial|news|press|media|online|admin|contributors?|guest|agency|newsroom|"
+    r"correspondent|reporter|writer|columnist|photographer|wire|services?|inc|ltd|llc|group|"
+    r"magazine|times|post|daily|journal|tribune|herald|gazette|view|more|articles?|stories|"
+    r"profile|follow|national|political|security|senior|chief|business|sports|science|"
+    r"health|technology|entertainment|investigative|politics|today|about|usa|"
+    rf"{_WEEKDAY_OR_MONTH})\b",
+    re.IGNORECASE,
+)
+# Outlet names sites print after the author's name ("Kevin McCoy USA TODAY").
+_TRAILING_CAPS = re.compile(r"(?:\s+[A-Z]{2,}\.?)+$")
+_OUTLET_WORD = r"(?:Today|News|Times|Post|Journal|Herald|Tribune|Gazette)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +65,25 @@ def byline_authors(tree: lxml.html.HtmlElement, max_candidates: int = 12) -> Vis
         seen += 1
         if seen > max_candidates:
             break
-        text = text_of(element)
+        text = _byline_text(element)
         if not 2 <= len(text) <= 160:
             continue
-        byline = parse_byline(text if re.match(r"(?i)^by\b", text) else f"By {text}")
+        byline = parse_byline(f"By {text}")
         agency = byline.agency if byline else None
         people = clean_authors(byline.authors) if byline else []
         if people or agency:
             return VisibleByline(people, agency)
     return VisibleByline([], None)
+
+
+def _byline_text(element: lxml.html.HtmlElement) -> str:
+    """The byline's pieces joined with commas: markup separates what the text runs together
+    ("Meg James" + "Staff", "Jeff Foust" + "Monday"); pieces naming an institution go."""
+    pieces = [" ".join(t.split()) for t in element.itertext()]
+    pieces = [p.strip(" ,|·•") for p in pieces]
+    kept = [p for p in pieces if p and not _INSTITUTION.search(p) and not _BY_ONLY.match(p)]
+    text = ", ".join(kept)
+    return re.sub(r"(?i)^by\s*:?\s*", "", text)
 
 
 def _byline_elements(tree: lxml.html.HtmlElement) -> Iterable[lxml.html.HtmlElement]:
@@ -91,10 +118,32 @@ def clean_authors(names: Iterable[str]) -> list[str]:
     people: list[str] = []
     for raw in names:
         for part in re.split(r"\s*(?:,|;|\band\b|&|\|)\s*", raw.strip()):
-            name = re.sub(r"(?i)^by\s+", "", part).strip(" .·•-–—")
+            name = _tidy_name(re.sub(r"(?i)^by\s+", "", part).strip(" .·•-–—"))
             if _is_person(name) and name not in people:
                 people.append(name)
     return people
+
+
+def _tidy_name(name: str) -> str:
+    """ALL-CAPS names in title case, an outlet after a mixed-case name cut, a doubled name once."""
+    words = name.split()
+    if (
+        len(words) >= 4
+        and len(words) % 2 == 0
+        and words[: len(words) // 2] == words[len(words) // 2 :]
+    ):
+        name = " ".join(words[: len(words) // 2])
+    if not name.isupper():
+        for pattern in (rf"(?:\s+[A-Z][\w.]*){{{n}}}\s+{_OUTLET_WORD}$" for n in (2, 1, 0)):
+            trimmed = re.sub(pattern, "", name)
+            if trimmed != name and len(trimmed.split()) >= 2:
+                name = trimmed
+                break
+        trimmed = _TRAILING_CAPS.sub("", name)
+        name = trimmed if len(trimmed.split()) >= 2 else name
+    else:
+        name = " ".join(w.capitalize() for w in name.split())
+    return name
 
 
 def _is_person(name: str) -> bool:
@@ -104,8 +153,28 @@ def _is_person(name: str) -> bool:
         return False
     if _NOT_A_NAME.search(name) or normalise_agency(name) or agencies_in(name):
         return False
+    if words[0].lower() in ("the", "a", "an", "our", "your"):
+        return False
     cased = [w for w in words if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
-    particles = {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "y"}
+    if any(len(w) >= 4 and w.isupper() for w in cased) and not name.isupper():
+        return False  # an acronym among names: "PMJS Coordenadoria"
+    particles = {
+        "de",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "du",
+        "al",
+        "bin",
+        "y",
+        "dos",
+        "das",
+    }
     return all(w[:1].isupper() or w.lower() in particles for w in cased)
 
 

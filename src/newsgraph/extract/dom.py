@@ -131,4 +131,11 @@ def text_of(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-__all__ = ["MAX_HTML_CHARS", "ParsedPage", "drop_scripts", "parse_page", "prune_inline_cards", "text_of"]
+__all__ = [
+    "MAX_HTML_CHARS",
+    "ParsedPage",
+    "drop_scripts",
+    "parse_page",
+    "prune_inline_cards",
+    "text_of",
+]

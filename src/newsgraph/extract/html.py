@@ -16,6 +16,7 @@ and a warning saying why, never some other block of the page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from newsgraph.extract.dom import parse_page, prune_inline_cards
@@ -62,7 +63,7 @@ def _with_meta(document: Document, parts: StoryParts, meta: PageMeta, warnings: 
     """The Story, with each field from the best signal: the visible text first, then the page."""
     if not parts.authors and meta.authors:
         parts.authors.extend(meta.authors)
-    parts.original_source = parts.original_source or meta.original_source
+    parts.original_source = _outlet_name(parts.original_source) or meta.original_source
     if parts.original_source and parts.original_source == (parts.publisher or meta.publisher):
         parts.original_source = None
     parts.publisher = meta.publisher or parts.publisher
@@ -79,6 +80,14 @@ def _with_meta(document: Document, parts: StoryParts, meta: PageMeta, warnings: 
         published=meta.published or story.published,
         warnings=tuple(own_warnings + warnings) if parts.paragraphs or warnings else story.warnings,
     )
+
+
+def _outlet_name(name: str | None) -> str | None:
+    """An outlet's name as a credit line gave it, without the sentence that ran on after it
+    ("Futurism. Read the original article.")."""
+    if not name:
+        return None
+    return re.split(r"(?<=\w\w)\.\s", name)[0].strip() or None
 
 
 def _empty(document: Document, reason: str) -> Story:

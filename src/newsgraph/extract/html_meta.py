@@ -25,6 +25,7 @@ from newsgraph.extract.dom import text_of
 _ARTICLE_TYPES = re.compile(
     r"(?:News|Report|Blog|Opinion|Analysis|Review)?(?:Article|Posting)$|^Report$"
 )
+_HANDLE = re.compile(r"^(?:https?://|www\.|@)")  # a URL or a social handle is not a name
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—:·•»-]\s+")
 
 
@@ -144,7 +145,11 @@ def _publisher(tags: dict[str, str], ld: dict[str, Any]) -> str | None:
         publisher = publisher[0] if publisher else None
     name = publisher.get("name") if isinstance(publisher, dict) else publisher
     for candidate in (tags.get("og:site_name"), name, tags.get("application-name")):
-        if isinstance(candidate, str) and 1 < len(candidate.strip()) <= 80:
+        if (
+            isinstance(candidate, str)
+            and 1 < len(candidate.strip()) <= 80
+            and not _HANDLE.match(candidate.strip())
+        ):
             return candidate.strip()
     return None
 

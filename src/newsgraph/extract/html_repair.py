@@ -23,21 +23,39 @@ LINK_PARAGRAPH_SHARE = 0.85
 # Text of page widgets rather than of stories: buttons, form messages, reprint notices,
 # contact lines, CMS shortcodes. Each is a family by form, never a string from one site.
 _WIDGET_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("other", re.compile(
-        r"^(?:print(?: article| this(?: article| story)?)?|order reprints?|reprints?|text size|"
-        r"thank you!?|thanks!?|sorry!?|by|close|loading\W*|play video|watch(?: the)? video|"
-        r"listen to (?:this )?(?:article|story)|audio|gallery|view gallery|\d+ photos?)$", re.I)),
-    ("other", re.compile(
-        r"^.{0,40}\b(?:an error (?:has )?occurred|there was an error|please try again(?: later)?|"
-        r"(?:this|the) article has been sent to|javascript is (?:disabled|required))\b.{0,60}$", re.I)),
-    ("newsletter", re.compile(
-        r"\bthanks? (?:you )?for (?:signing up|subscribing)\b|\bkeep an eye on your inbox\b|"
-        r"\bprocessing your (?:subscription|request)\b", re.I)),
+    (
+        "other",
+        re.compile(
+            r"^(?:print(?: article| this(?: article| story)?)?|order reprints?|reprints?|text size|"
+            r"thank you!?|thanks!?|sorry!?|by|close|loading\W*|play video|watch(?: the)? video|"
+            r"listen to (?:this )?(?:article|story)|audio|gallery|view gallery|\d+ photos?)$",
+            re.I,
+        ),
+    ),
+    (
+        "other",
+        re.compile(
+            r"^.{0,40}\b(?:an error (?:has )?occurred|there was an error|please try again(?: later)?|"
+            r"(?:this|the) article has been sent to|javascript is (?:disabled|required))\b.{0,60}$",
+            re.I,
+        ),
+    ),
+    (
+        "newsletter",
+        re.compile(
+            r"\bthanks? (?:you )?for (?:signing up|subscribing)\b|\bkeep an eye on your inbox\b|"
+            r"\bprocessing your (?:subscription|request)\b",
+            re.I,
+        ),
+    ),
     ("credit", re.compile(r"^(?:write to|contact|e-?mail|reach) .{1,80}?\S+@\S+\.\w+\W*$", re.I)),
     ("disclaimer", re.compile(r"\bfor your personal,? non-?commercial use only\b", re.I)),
     ("other", re.compile(r"^(?:https?://|www\.)\S+$", re.I)),
     ("other", re.compile(r"\[/?(?:button|caption|embed|gallery|video|audio|vc_\w+)\b[^\]]*\]")),
-    ("other", re.compile(r"^(?:tell us what you think|what do you think\?|have your say)\W*$", re.I)),
+    (
+        "other",
+        re.compile(r"^(?:tell us what you think|what do you think\?|have your say)\W*$", re.I),
+    ),
 )
 
 
@@ -120,13 +138,14 @@ def _drop_link_blocks(units: Sequence[Unit], removed: list[Furniture]) -> list[U
     }
     kept: list[Unit] = []
     for unit in units:
-        if (
-            unit.group in link_lists
-            and unit.kind == "item"
-            or unit.kind != "item"
+        in_link_list = unit.kind == "item" and unit.group in link_lists
+        # Headings stay: a linked heading is how list articles name each item they review.
+        one_link = (
+            unit.kind == "p"
             and unit.link_share >= LINK_PARAGRAPH_SHARE
             and len(unit.text.split()) <= 20
-        ):
+        )
+        if in_link_list or one_link:
             removed.append(Furniture(text=unit.text, kind="teaser"))
         else:
             kept.append(unit)
