@@ -43,7 +43,7 @@ OBJECT_CUES = frozenset({
     "dispute", "oppose", "support", "back", "discuss", "mention", "repeat",
     "reiterate", "highlight", "stress", "emphasize", "tout", "promote", "recommend",
     "suggest", "insist", "admit", "concede", "claim", "allege", "report", "estimate",
-    "note",
+    "note", "congratulate", "prefer", "echo",
 })
 
 # Verbs whose content is an infinitive ("vowed to fight", "urged voters to stay home").
@@ -51,8 +51,41 @@ INFINITIVE_CUES = frozenset({
     "promise", "pledge", "vow", "threaten", "urge", "ask", "call", "refuse", "decline",
     "want", "plan", "hope", "expect", "intend", "agree", "offer", "demand", "warn",
     "encourage", "tell", "order", "advise", "appeal", "seek", "claim", "insist", "decide",
-    "propose", "aim", "wish",
+    "propose", "aim", "wish", "appear", "seem",
 })
+
+# Verbs whose content is the object of a preposition right after them ("called for a ban",
+# "referring to the founders"); the preposition belongs to the cue.
+PREPOSITION_CUES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "refer": frozenset({"to"}),
+    "talk": frozenset({"about"}),
+    "speak": frozenset({"about", "of"}),
+    "point": frozenset({"to"}),
+    "respond": frozenset({"to"}),
+    "comment": frozenset({"on"}),
+    "focus": frozenset({"on"}),
+    "write": frozenset({"about", "of"}),
+    "complain": frozenset({"about", "of"}),
+    "warn": frozenset({"about", "of", "against"}),
+    "argue": frozenset({"for", "against"}),
+    "vote": frozenset({"for", "against"}),
+    "ask": frozenset({"about"}),
+    "testify": frozenset({"about"}),
+    "boast": frozenset({"about", "of"}),
+    "worry": frozenset({"about"}),
+    "insist": frozenset({"on"}),
+    "push": frozenset({"for"}),
+    "advocate": frozenset({"for"}),
+    "campaign": frozenset({"for", "against"}),
+    "reflect": frozenset({"on"}),
+    "elaborate": frozenset({"on"}),
+    "agree": frozenset({"with"}),
+    "disagree": frozenset({"with"}),
+    "object": frozenset({"to"}),
+    "apologize": frozenset({"for"}),
+    "hint": frozenset({"at"}),
+}
 
 # Words that make a preposition phrase a source ("according to X").
 ACCORDING = frozenset({"according"})
@@ -78,6 +111,7 @@ __all__ = [
     "INFINITIVE_CUES",
     "MEDIA",
     "OBJECT_CUES",
+    "PREPOSITION_CUES",
     "PRONOUNS",
     "cue_kinds",
 ]

@@ -12,14 +12,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.quote_cues import CLAUSE_CUES, INFINITIVE_CUES, OBJECT_CUES
+from newsgraph.annotate.quote_cues import (
+    CLAUSE_CUES,
+    INFINITIVE_CUES,
+    OBJECT_CUES,
+    PREPOSITION_CUES,
+)
 
 # Deps that carry the words of an object-taking cue, after the verb.
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp"})
 # Preposition phrases after a cue that say when or through what, not what was said.
 _CIRCUMSTANCE = frozenset({"on", "in", "at", "during", "after", "before", "with", "via", "to"})
 # Deps through which a verb without its own subject borrows its governor's.
-_SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+_SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
+# Left dependents that act as a subject when the parser found none ("About 4 in 10 say").
+_QUASI_SUBJECTS = frozenset({"nummod", "npadvmod", "dep"})
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
 _CUE_ADVERBS = frozenset({"also", "later", "again", "repeatedly", "previously", "publicly",
                           "reportedly", "recently", "often", "once", "first", "then"})
@@ -30,7 +37,8 @@ def is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
         return False
     lemma = token.lemma_.lower()
-    return lemma in CLAUSE_CUES or lemma in OBJECT_CUES or lemma in INFINITIVE_CUES
+    return (lemma in CLAUSE_CUES or lemma in OBJECT_CUES or lemma in INFINITIVE_CUES
+            or lemma in PREPOSITION_CUES)
 
 
 def content_tokens(verb: Token) -> list[Token]:
@@ -46,9 +54,24 @@ def content_tokens(verb: Token) -> list[Token]:
         if infinitive:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
             return _subtrees(objects + infinitive)
+    preposition = cue_preposition(verb)
+    if preposition is not None:
+        return _subtrees([c for c in preposition.children if c.dep_ in ("pobj", "pcomp")])
     if lemma in OBJECT_CUES:
         return _object_content(verb)
     return []
+
+
+def cue_preposition(verb: Token) -> Token | None:
+    """The preposition a prepositional cue takes, when it follows the verb ("called for")."""
+    allowed = PREPOSITION_CUES.get(verb.lemma_.lower())
+    if not allowed or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    doc = verb.doc
+    for i in (verb.i + 1, verb.i + 2):
+        if i < len(doc) and doc[i].head == verb and doc[i].lower_ in allowed:
+            return doc[i] if doc[i].dep_ == "prep" else None
+    return None
 
 
 def _subtrees(heads: list[Token]) -> list[Token]:
@@ -89,6 +112,10 @@ def subject_of(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ == "nsubj" and child.lower_ != "there" and not child.is_punct:
                 return child
+        for child in node.lefts:
+            if (child.dep_ in _QUASI_SUBJECTS and child.pos_ in ("NUM", "NOUN", "PROPN")
+                    and child.ent_type_ not in ("DATE", "TIME")):
+                return child
             if child.dep_ == "agent":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if objects:
@@ -117,11 +144,16 @@ def _named_after(verb: Token) -> Token | None:
 def subject_tokens(subject: Token) -> list[Token]:
     """The subject's whole phrase, relative clauses included ("Chris Cox, who runs the NRA's
     lobbying arm,"), kept inside its sentence and after any dateline dash."""
-    if subject.dep_ in ("nsubj", "nsubjpass", "pobj") or subject.head.dep_ != "acl":
+    if subject.dep_ != "ROOT" and subject.head.dep_ != "acl" or subject.dep_ in ("nsubj", "pobj"):
         tokens = [t for t in subject.subtree if t.sent.start == subject.sent.start]
     else:
         tokens = [subject]
+    tokens = [t for t in tokens if t == subject or not _quoted(t)]
     tokens = _whole_names(_contiguous(tokens, subject))
+    ages = [c for c in subject.children if c.dep_ in ("appos", "amod", "npadvmod") and c.like_num]
+    if ages and ages[0].i > subject.i:
+        # "Mona Lamberson, 59, of North Philadelphia": a voter's age and town are not the name.
+        tokens = [t for t in tokens if t.i < ages[0].i - 1]
     dashes = [t.i for t in tokens if t.text in ("—", "--", "–") and t.i < subject.i]
     if dashes:
         tokens = [t for t in tokens if t.i > max(dashes)]
@@ -130,6 +162,11 @@ def subject_tokens(subject: Token) -> list[Token]:
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1] != subject:
         tokens = tokens[:-1]
     return tokens
+
+
+def _quoted(token: Token) -> bool:
+    """A quotation mark, or a token whose phrase the parser ran across one."""
+    return token.text in ("“", "”", '"', "«", "»", "``", "''")
 
 
 def _whole_names(tokens: list[Token]) -> list[Token]:
@@ -162,13 +199,17 @@ def cue_tokens(verb: Token) -> list[Token]:
     start = verb.i
     while start > verb.sent.start:
         left = doc[start - 1]
-        if left.head == verb and (left.dep_ in _CUE_LEFT or left.lower_ in _CUE_ADVERBS) or left.dep_ in ("aux", "neg") and left.head.head == verb:
+        own = left.head == verb and (left.dep_ in _CUE_LEFT or left.lower_ in _CUE_ADVERBS)
+        if own or (left.dep_ in ("aux", "neg") and left.head.head == verb):
             start -= 1
         else:
             break
     end = verb.i + 1
     if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head == verb:
         end += 1
+    preposition = cue_preposition(verb)
+    if preposition is not None and preposition.i <= end:
+        end = preposition.i + 1
     return list(doc[start:end])
 
 
@@ -186,6 +227,7 @@ def according_parts(token: Token) -> tuple[list[Token], Token | None, Token | No
 __all__ = [
     "according_parts",
     "content_tokens",
+    "cue_preposition",
     "cue_tokens",
     "is_cue",
     "subject_of",

@@ -150,12 +150,44 @@ def _continues(reading: _Reading, tokens: set[int], quote: range) -> bool:
 
 def _trim(reading: _Reading, tokens: set[int]) -> set[int]:
     doc = reading.doc
-    ordered = sorted(tokens)
+    ordered = _without_tail(reading, sorted(tokens))
     while ordered and _edge(doc[ordered[0]], reading):
         ordered.pop(0)
     while ordered and _edge(doc[ordered[-1]], reading):
         ordered.pop()
     return set(ordered)
+
+
+# Clauses that, set off by a comma or dash at the end of a content, are the writer's
+# addition rather than the source's words ("..., who has a big lead", "..., referring to").
+_TAIL_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "conj", "parataxis", "npadvmod"})
+_TAIL_MARKS = frozenset({",", "—", "–", "--", ";"})
+
+
+def _without_tail(reading: _Reading, ordered: list[int]) -> list[int]:
+    """Drop a trailing clause set off by punctuation that is not part of what was said."""
+    doc = reading.doc
+    for i in ordered:
+        token = doc[i]
+        if token.dep_ not in _TAIL_DEPS or reading.in_quote[i] or token.i == ordered[0]:
+            continue
+        edge = token.left_edge.i
+        if edge <= ordered[0] or token.right_edge.i < ordered[-1] - 1:
+            continue
+        before = doc[edge - 1]
+        if before.dep_ == "cc" and edge >= 2:
+            before = doc[edge - 2]
+        if before.text not in _TAIL_MARKS or reading.in_quote[before.i]:
+            continue
+        if token.dep_ == "conj" and not _own_clause(token):
+            continue
+        return [j for j in ordered if j < before.i]
+    return ordered
+
+
+def _own_clause(token: Token) -> bool:
+    """A conjunct with its own subject, or a reporting verb: another statement."""
+    return is_cue(token) or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _edge(token: Token, reading: _Reading) -> bool:
@@ -236,7 +268,8 @@ def _leftover_quotations(reading: _Reading) -> None:
         free = [i for i in quote if not reading.claimed[i]]
         if _words(doc, free) < MIN_CONTENT_WORDS or len(free) * 2 < len(quote):
             continue
-        draft = _draft_before(reading, quote.start) or _idle_cue_beside(reading, quote)
+        draft = _idle_cue_beside(reading, quote) or _draft_before(reading, quote.start)
+        draft = draft or _colon_before(reading, quote)
         if draft is None:
             continue
         draft.content.update(free)
@@ -245,32 +278,47 @@ def _leftover_quotations(reading: _Reading) -> None:
 
 
 def _draft_before(reading: _Reading, start: int) -> _Draft | None:
-    """The attribution whose cue or source ends just before `start` ("“A,” she said, “B.”")."""
+    """The direct quote this quotation goes on from: "“A,” she said, “B.”", "“A,” she said
+    in an interview. “B.”", or "...,” she said.⏎⏎“B.”" (a paragraph that is all quotation)."""
     doc = reading.doc
-    for draft in reading.drafts:
-        last = max([*draft.cue, *draft.source])
-        between = doc[last + 1 : start]
-        adjacent = last < start and len(between) <= 2 and "\n\n" not in doc[last:start].text
-        if adjacent and all(t.is_punct or t.is_space for t in between) and any(
-            reading.in_quote[i] for i in draft.content
-        ):
+    for draft in reversed(reading.drafts):
+        if not any(reading.in_quote[i] for i in draft.content):
+            continue
+        last = max([*draft.cue, *draft.source, *draft.content])
+        between = [t for t in doc[last + 1 : start] if not t.is_space]
+        if last >= start or len(between) > 6 or any(reading.in_quote[t.i] for t in between):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") or t.text == "“" for t in between):
+            continue
+        breaks = doc[last:start].text.count("\n\n")
+        if breaks == 0 or (breaks == 1 and not between and _whole_paragraph(reading, start)):
             return draft
     return None
 
 
+def _whole_paragraph(reading: _Reading, start: int) -> bool:
+    """True when the quotation starting at token `start` is its paragraph's only text."""
+    doc = reading.doc
+    quote = next(q for q in reading.quote_tokens if q and q.start == start)
+    rest = doc[quote.stop : min(quote.stop + 2, len(doc))]
+    return all(t.is_space for t in rest) or quote.stop >= len(doc)
+
+
 def _idle_cue_beside(reading: _Reading, quote: range) -> _Draft | None:
-    """A cue that found no content, next to a quotation: "He added: “B.”", "“A,” said X."."""
+    """A cue that found no content, next to a quotation: "He added: “B.”", "“A,” said X.",
+    "“A,” Trump, the front-runner, said"."""
     doc = reading.doc
     for verb in reading.idle_cues:
         cue = cue_tokens(verb)
-        before = doc[cue[-1].i + 1 : quote.start]
-        after = doc[quote.stop : cue[0].i]
-        near_before = cue[-1].i < quote.start and len(before) <= 6 and "\n\n" not in before.text
-        near_after = quote.stop <= cue[0].i and len(after) <= 3 and "\n\n" not in after.text
-        if not (near_before or near_after) or not reading.free(t.i for t in cue):
-            continue
         subject = subject_of(verb)
         source = [t.i for t in subject_tokens(subject)] if subject is not None else []
+        before = doc[cue[-1].i + 1 : quote.start]
+        after = doc[quote.stop : cue[0].i]
+        near_before = cue[-1].i < quote.start and len(before) <= 10 and "\n\n" not in before.text
+        near_after = (quote.stop <= cue[0].i and "\n\n" not in after.text
+                      and all(t.is_punct or t.i in source for t in after))
+        if not (near_before or near_after) or not reading.free(t.i for t in cue):
+            continue
         if not reading.free(source):
             source = []
         draft = _Draft(set(), [t.i for t in cue], source, verb, relaying_outlet(verb))
@@ -278,6 +326,27 @@ def _idle_cue_beside(reading: _Reading, quote: range) -> _Draft | None:
         reading.claim(draft)
         return draft
     return None
+
+
+def _colon_before(reading: _Reading, quote: range) -> _Draft | None:
+    """"Cruz called them on it: “The questions ...”": the colon is the cue, the subject of
+    the clause before it the source."""
+    doc = reading.doc
+    i = quote.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or reading.claimed[i]:
+        return None
+    verb = doc[i - 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    subject = subject_of(verb)
+    source = [t.i for t in subject_tokens(subject)] if subject is not None else []
+    if not source or not reading.free(source):
+        return None
+    draft = _Draft(set(), [i], source)
+    reading.claim(draft)
+    return draft
 
 
 def _quote(draft: _Draft, reading: _Reading, entities: Sequence[Entity]) -> Quote | None:
