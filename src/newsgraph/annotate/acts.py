@@ -24,6 +24,7 @@ from newsgraph.annotate.plover import (
     HOSTILE,
     HUMAN_NOUNS,
     HUMAN_OBJECT,
+    INTRANSITIVE,
     LIGHT_VERBS,
     MILITARY_WORDS,
     NEEDS_ACT,
@@ -112,6 +113,10 @@ def word_sense(token: Token) -> Sense | None:
     """What act a single word reports, from the lexicon and its object or particles."""
     base = lemma(token)
     if token.pos_ == "VERB":
+        if token.dep_ in ("amod", "compound"):
+            return None  # "opposing views", "a guest-hosting gig"
+        if base in INTRANSITIVE and any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+            return None  # "demonstrated that it helps", "rallied supporters"
         for obj in (c for c in token.children if c.dep_ in ("dobj", "dative", "nsubjpass")):
             sense = object_sense(base, obj.lemma_.lower()) or object_sense(base, obj.lower_)
             if sense:
@@ -252,6 +257,8 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
         return Act(token, anchor, sense, complement, condition)
     sense = senses[token.i]
     found = modals(anchor)
+    if "have" in found and found & _THREAT_MODALS:
+        return None  # "would have banned": what did not happen
     if negated:
         # "will not accept" is a refusal; "did not attack" reports no event.
         promised = found & _PROMISE_MODALS and sense[0] in ("AGREE", "CONCEDE", "AID")
@@ -271,6 +278,8 @@ def _is_obligation(token: Token) -> bool:
         return False
     if not {c.lower_ for c in token.children if c.dep_ == "aux"} & _OBLIGATION:
         return False
+    if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children):
+        return False  # "we should not take it for granted": a view, not a demand
     return lemma(token.head) in REPORTING and not any(
         c.dep_ == "neg" for c in token.head.children
     )

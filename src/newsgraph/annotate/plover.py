@@ -64,7 +64,7 @@ COERCE/arrest: arrest detain jail imprison sentence
 COERCE/detain: kidnap abduct seize hold_hostage
 COERCE: confiscate deport ban censor raid prevent suppress hack outlaw blockade besiege evict
 COERCE/destroy: demolish destroy raze bulldoze
-ASSAULT: retaliate attack bomb shell kill shoot wound assassinate massacre invade intervene ambush execute fire torture beat clash fight storm capture occupy annex strike bombard behead murder slaughter stab
+ASSAULT: retaliate attack bomb shell kill shoot wound assassinate massacre invade intervene ambush execute torture clash fight storm capture occupy annex strike bombard behead murder slaughter stab
 """)
 
 # Verb + particle or preposition that report an act the verb alone does not.
@@ -164,6 +164,9 @@ HUMAN_NOUNS = frozenset({"prisoner", "prisoners", "hostage", "hostages", "detain
                          "dissidents", "protesters", "demonstrators", "opponents", "troops",
                          "president", "minister", "leader", "delegation", "counterpart"})
 
+# Protest verbs that mean something else with an object ("demonstrated that", "rallied support").
+INTRANSITIVE = frozenset({"demonstrate", "rally", "march", "riot"})
+
 # Verbs that report speech: the event is what was said, not the saying.
 REPORTING = frozenset({
     "say", "announce", "tell", "state", "declare", "add", "report", "claim", "confirm",
@@ -240,6 +243,7 @@ __all__ = [
     "HOSTILE",
     "HUMAN_NOUNS",
     "HUMAN_OBJECT",
+    "INTRANSITIVE",
     "LIGHT_VERBS",
     "MILITARY_WORDS",
     "NEEDS_ACT",
