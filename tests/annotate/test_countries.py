@@ -80,3 +80,13 @@ def test_is_state() -> None:
     assert is_state("RUS")
     assert not is_state("IGO")
     assert not is_state(None)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Sivas", "TUR"), ("Texas", "USA"), ("Herat", "AFG"), ("Moscow", "RUS"), ("Central", None)],
+)
+def test_place_country(name: str, expected: str | None) -> None:
+    from newsgraph.annotate.countries import place_country
+
+    assert place_country(name) == expected

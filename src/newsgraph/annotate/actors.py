@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.countries import CAPITALS, country_code, country_in, is_state
+from newsgraph.annotate.countries import (
+    CAPITALS,
+    country_code,
+    country_in,
+    is_state,
+    place_country,
+)
 from newsgraph.model import Actor, Entity, Story
 
 # Words that place an actor in a sector, checked head noun first, then modifiers.
@@ -144,11 +150,14 @@ def focus_country(story: Story, doc: Doc) -> str | None:
     """
     votes: Counter[str] = Counter()
     for entity in story.entities:
-        if entity.type not in ("PLACE", "NORP") or not is_state(entity.country):
+        if entity.type not in ("PLACE", "NORP"):
+            continue
+        country = entity.country or place_country(entity.name)
+        if country is None or not is_state(country):
             continue
         for start, _ in entity.mentions:
             before = story.body[max(0, start - 8) : start].lower()
-            votes[entity.country or ""] += 3 if before.rstrip().endswith(("in", "into")) else 1
+            votes[country] += 3 if before.rstrip().endswith(("in", "into")) else 1
     if not votes:
         # No place named: the states the story's names, groups and demonyms point to.
         for sent in doc.sents:
@@ -226,7 +235,8 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     country = known[0] if known else None
     sector = known[1] if known else None
     if country is None and entity is not None:
-        country = entity.country or country_code(entity.name)
+        country = entity.country or (place_country(entity.name) if entity.type == "PLACE"
+                                     else country_code(entity.name))
         if country is None and entity.role:
             country = country_in(entity.role)
     if country is None:

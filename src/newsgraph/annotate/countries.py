@@ -16,6 +16,7 @@ pycountry supplies the official and common names; the tables here add what it la
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import pycountry
@@ -254,9 +255,52 @@ def country_in(text: str, max_words: int = 4) -> str | None:
     return None
 
 
+_GENERIC_PLACES = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "capital", "coast", "islands", "island", "river", "lake", "city", "centre", "center",
+    "north east", "north west", "south east", "south west", "upper", "lower", "middle",
+})
+
+
+def _fold(text: str) -> str:
+    """Lower-case without accents, so "Herāt" and "Herat" meet."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """Province and state names that belong to exactly one country ("Sivas", "Jaffna")."""
+    owners: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        owners.setdefault(_fold(subdivision.name), set()).add(subdivision.country_code)
+    names: dict[str, str] = {}
+    for name, codes in owners.items():
+        if len(codes) == 1 and len(name) > 3 and name not in _GENERIC_PLACES:
+            country = pycountry.countries.get(alpha_2=next(iter(codes)))
+            if country is not None:
+                names[name] = country.alpha_3
+    return names
+
+
+def place_country(name: str) -> str | None:
+    """The country a place name lies in: a state, capital or region, else a province or
+    state of exactly one country (pycountry's ISO 3166-2 names).
+
+    Only for names already known to be places: "Central" or "Georgia" alone say little.
+
+    >>> place_country("Sivas"), place_country("Texas"), place_country("Moscow")
+    ('TUR', 'USA', 'RUS')
+    """
+    return country_code(name) or _subdivisions().get(_fold(_clean(name)))
+
+
 def is_state(code: str | None) -> bool:
     """True for a state's alpha-3 code, false for group codes (IGO, NGO) and None."""
     return code is not None and code not in (IGO, NGO)
 
 
-__all__ = ["CAPITALS", "DEMONYMS", "IGO", "NGO", "country_code", "country_in", "is_state"]
+__all__ = [
+    "CAPITALS", "DEMONYMS", "IGO", "NGO", "country_code", "country_in", "is_state",
+    "place_country",
+]
