@@ -180,3 +180,26 @@ def test_missing_pages_say_so(page: Any, live_server: str, path: str) -> None:
     response = page.goto(live_server + path)
     assert response.status == 404
     assert "no such" in page.locator("h1").inner_text()
+
+
+def test_every_field_is_labelled_and_every_page_has_one_h1(page: Any, live_server: str,
+                                                          stories: dict[str, dict]) -> None:
+    unlabelled = ("() => [...document.querySelectorAll('input:not([type=hidden]), textarea')]"
+                  ".filter(el => !el.closest('[hidden]') && el.labels.length === 0).length")
+    for path in ("/", f"/stories/{stories['example']['id']}", "/search?q=talks", "/analyze",
+                 "/events", "/people"):
+        page.goto(live_server + path)
+        assert page.evaluate(unlabelled) == 0, path
+        assert page.locator("h1").count() == 1, path
+        assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_entity_links_on_a_story_lead_to_pages(page: Any, live_server: str,
+                                               stories: dict[str, dict]) -> None:
+    page.goto(live_server + f"/stories/{stories['example']['id']}")
+    hrefs = set(page.locator(".body a.entity, .legend a, ul.entities a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"))
+    assert hrefs, "no entity links"
+    for href in sorted(hrefs):
+        response = page.request.get(live_server + href)
+        assert response.status == 200, href

@@ -122,12 +122,17 @@ def _linked_speaker(speaker: Speaker, link: EntityLink) -> LinkedSpeaker:
 
 def archive_link(speakers: set[str]) -> EntityLink:
     """Links for a stored story: its quoted people to their person pages, every other
-    entity to its events page."""
+    entity to its events page.
+
+    The archive groups a speaker as a person when the entity is a PERSON; a full name's
+    person id is its folded surname and first initial (`corpus.people`). A bare surname may
+    have joined a fuller name's group, so it gets the events page instead of a guess.
+    """
 
     def link(entity: Entity) -> str | None:
-        if entity.id in speakers:
+        if entity.id in speakers and entity.type == "PERSON":
             surname, first = name_key(entity.name)
-            if surname:
+            if surname and first:
                 return f"/people/{quote(person_id(surname, first), safe='')}"
         return f"/events?actor={quote(entity.name)}"
 
