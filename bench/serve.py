@@ -234,6 +234,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=None, help="ingest worker processes")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per scenario")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     if args.rebuild or not args.db.exists():
@@ -241,7 +242,8 @@ def main() -> int:
         build_archive(args.db, args.stories, args.jobs)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "newsgraph.cli", "serve", "--db", str(args.db), "--port", str(port)],
+        [sys.executable, "-m", "newsgraph.cli", "serve", "--db", str(args.db), "--port", str(port),
+         "--workers", str(args.workers)],
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -264,6 +266,7 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
     stats = {"stories": args.stories, "clients": args.clients, "duration_s": args.duration,
+             "workers": args.workers,
              "results": [asdict(r) for r in results]}
     if args.json:
         args.json.write_text(json.dumps(stats, indent=2) + "\n")

@@ -133,11 +133,11 @@ def test_xss_payload_in_a_stored_story_stays_inert(page: Any, live_server: str,
     page.goto(live_server + f"/stories/{story['id']}")
     assert "<script>" in page.locator("h1").inner_text()
     assert "onerror=" in page.locator(".body").inner_text()
+    screenshot(page, "xss-story")
     for href in page.locator("a[href^='/people/']").evaluate_all("els => els.map(e => e.href)"):
         page.goto(href)
         assert page.evaluate(XSS_CHECK), href
     assert page.dialogs == []
-    screenshot(page, "xss-story")
 
 
 def test_xss_payload_pasted_into_the_analyze_box_stays_inert(page: Any, live_server: str) -> None:
