@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from newsgraph.annotate.plover import (
     AID_OBJECTS,
+    FORCES,
     FRAMES,
     GIVING_VERBS,
     HOSTILE,
@@ -92,7 +93,8 @@ def find_acts(sent: SpacySpan) -> list[Act]:
     acts: list[Act] = []
     for token in sent:
         if token.i in obligations:
-            acts.append(Act(token, token.head, ("DEMAND", None), token))
+            if governor(token.head, governing) is None:
+                acts.append(Act(token, token.head, ("DEMAND", None), token))
             continue
         if token.i not in senses and token.i not in frames:
             continue
@@ -132,6 +134,8 @@ def word_sense(token: Token) -> Sense | None:
         sense = verb_sense(base, particles)
         if sense is not None and base in HUMAN_OBJECT and not _human_object(token):
             return None  # "released a report", "killed the bill"
+        if sense is not None and sense[0] == "MOBILIZE" and not _forces_object(token):
+            return None  # "mobilized pressure groups": not troops or police
         return sense
     if token.pos_ in ("NOUN", "PROPN"):
         for word in (c.lower_ for c in token.children if c.dep_ == "compound"):
@@ -157,6 +161,12 @@ def _human_object(verb: Token) -> bool:
     return (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
             or obj.lower_ in HUMAN_NOUNS or obj.lemma_.lower() in HUMAN_NOUNS
             or any(c.ent_type_ in ("NORP", "GPE") for c in obj.children))
+
+
+def _forces_object(verb: Token) -> bool:
+    """The verb's object, if it has one, is armed forces or police."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not objects or any(t.lower_ in FORCES for t in objects[0].subtree)
 
 
 def complement_of(frame: Token) -> Token | None:
@@ -199,9 +209,9 @@ def light_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and lemma(head) in LIGHT_VERBS | REPORTING:
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
-            and lemma(head.head) in LIGHT_VERBS:
-        return head.head
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "to", "on") \
+            and head.head.pos_ == "VERB" and lemma(head.head) in LIGHT_VERBS:
+        return head.head  # "took part in talks", "resorted to violence"
     return None
 
 
@@ -290,10 +300,11 @@ def _drop_demanded(acts: list[Act]) -> list[Act]:
     demanded: set[int] = set()
     result: list[Act] = []
     for act in acts:
-        if act.sense[0] == "DEMAND" and act.complement is None:
-            clause = next((c for c in act.anchor.children if c.dep_ == "ccomp"), None)
-            if clause is not None and clause.i != act.trigger.i:
-                demanded.update(t.i for t in clause.subtree)
+        if act.sense[0] == "DEMAND":
+            clause = act.complement or next(
+                (c for c in act.anchor.children if c.dep_ == "ccomp"), None)
+            if clause is not None:
+                demanded.update(t.i for t in clause.subtree if t.i != act.trigger.i)
                 act = Act(act.trigger, act.anchor, act.sense, clause, act.condition)
         result.append(act)
     return [a for a in result if a.trigger.i not in demanded]

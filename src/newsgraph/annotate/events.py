@@ -54,6 +54,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"\n]+)[”\"]")
 _CIRCUMSTANCE = frozenset({"despite", "after", "following", "since", "before", "during",
                            "amid", "because"})
 _MAX_PAIRS = 6
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
 def find_events(story: Story, doc: Doc | None = None) -> tuple[Event, ...]:
@@ -389,19 +390,37 @@ def _where(act: Act, index: ActorIndex, targets: set[str]) -> Where | None:
 
 
 def _dated(event: Event, act: Act, story: Story, anchored: bool) -> Event:
-    """Add `when` from the act's own time expression; mark earlier-year nominal events."""
-    tokens = {t.i for t in _clause_tokens(act)}
+    """Add `when` from the act's own time expression; mark events of an earlier year.
+
+    With a publication date, an event dated to an earlier year is background. Without one,
+    an act dated by an explicit year ("its 2014 annexation", "blew up a plane in 1988") is
+    taken for history too: news dates today's events by weekday, not by year.
+    """
+    published = parse_published(story.published)
     for ent in act.trigger.sent.ents:
-        if ent.label_ in ("DATE", "TIME") and any(t.i in tokens for t in ent):
+        if ent.label_ in ("DATE", "TIME") and _dates_act(ent.root, act):
             date = resolve_date(ent.text, story.published)
-            published = parse_published(story.published)
             year = int(date[:4]) if date and date[:4].isdigit() else None
+            explicit = _YEAR.search(ent.text) is not None
             background = year is not None and (
                 (published is not None and year < published.year)
-                or (not anchored and act.trigger.pos_ == "NOUN" and ent.text.strip()[:4].isdigit())
+                or (not anchored and explicit)
             )
             return replace(event, when=When(text=ent.text, date=date), background=background)
     return event
+
+
+def _dates_act(token: Token, act: Act) -> bool:
+    """The time expression hangs on the act itself, not on a verb nested inside it."""
+    own = {act.trigger.i, act.anchor.i}
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.i in own:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 class EventCoder(Annotator):

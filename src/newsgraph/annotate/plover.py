@@ -195,6 +195,14 @@ MILITARY_WORDS = frozenset({"military", "arms", "weapon", "weapons", "defense", 
                             "helicopters", "army", "militarily"})
 
 
+# Objects that make deploying and mobilizing a military or police act.
+FORCES = MILITARY_WORDS | frozenset({
+    "forces", "force", "soldiers", "reservists", "reserves", "units", "police", "policemen",
+    "navy", "ships", "warships", "battalions", "brigades", "divisions", "militia", "guards",
+    "peacekeepers", "patrols", "aircraft", "bombers", "fighters", "artillery", "armour",
+})
+
+
 def verb_sense(lemma: str, particles: Iterable[str]) -> Sense | None:
     """The sense of a verb, its particles ("blow" + "up") taking precedence."""
     for particle in particles:
@@ -238,6 +246,7 @@ def compose(frame: str, act: Sense | None) -> Sense:
 
 __all__ = [
     "AID_OBJECTS",
+    "FORCES",
     "FRAMES",
     "GIVING_VERBS",
     "HOSTILE",
