@@ -8,6 +8,7 @@ outside pages are only ever http(s), so a stored `javascript:` URL stays text.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -16,7 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from newsgraph.corpus import queries
+from newsgraph.corpus import Copy, queries
 from newsgraph.corpus.people import name_key, person_id
 from newsgraph.model import Entity, Story
 from newsgraph.serve.analysis import KindOption, PageAnalyzer
@@ -92,7 +93,7 @@ def story_page(
     story: Story,
     *,
     link: EntityLink,
-    copies: list[Any] | None = None,
+    copies: Sequence[Copy] | None = None,
     analysed: bool = False,
 ) -> HTMLResponse:
     """The story page for any Story, stored or just analysed."""
