@@ -160,7 +160,7 @@ def _human_object(verb: Token) -> bool:
     obj = objects[0]
     return (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
             or obj.lower_ in HUMAN_NOUNS or obj.lemma_.lower() in HUMAN_NOUNS
-            or any(c.ent_type_ in ("NORP", "GPE") for c in obj.children))
+            or any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in obj.children))
 
 
 def _forces_object(verb: Token) -> bool:

@@ -84,6 +84,7 @@ SANCTION/expel: force_out kick_out throw_out
 COERCE: crack_down break_up hack_into
 ASSAULT/beat: beat_up
 ASSAULT: open_fire fire_on
+NONE: seize_on seize_upon
 """)
 
 # Verb + object noun: the object decides ("imposed sanctions", "sent troops").
@@ -126,7 +127,7 @@ THREATEN: threat threats warning
 SANCTION: sanctions sanction embargo expulsion suspension
 PROTEST: protest protests demonstration demonstrations rally rallies march riot riots sit-in boycott
 PROTEST/strike: strike hunger_strike
-CRIME: meddling interference smuggling corruption fraud
+CRIME: meddling interference smuggling corruption fraud theft embezzlement bribery
 MOBILIZE: mobilization deployment patrols patrol
 COERCE/arrest: arrest arrests detention
 COERCE: crackdown curfew raid
@@ -208,7 +209,8 @@ def verb_sense(lemma: str, particles: Iterable[str]) -> Sense | None:
     for particle in particles:
         sense = PHRASAL.get(f"{lemma} {particle}")
         if sense:
-            return sense
+            # NONE marks idioms that are no act at all ("seized on a remark").
+            return None if sense[0] == "NONE" else sense
     return VERBS.get(lemma)
 
 
