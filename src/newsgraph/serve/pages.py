@@ -216,8 +216,7 @@ def search(request: Request, q: str = "") -> HTMLResponse:
     archive = request.app.state.archives.get()
     q = q.strip()[:500]
     stories = queries.search_stories(archive, q, limit=PAGE_SIZE) if q else []
-    found_quotes = queries.find_quotes(archive, about=q, limit=10) if q else []
-    return render("search.html", query=q, stories=stories, quotes=found_quotes, limit=PAGE_SIZE)
+    return render("search.html", query=q, stories=stories, limit=PAGE_SIZE)
 
 
 @router.get("/people", response_class=HTMLResponse)
