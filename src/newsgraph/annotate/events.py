@@ -142,6 +142,8 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if node.dep_ in ("xcomp", "conj", "acomp", "advcl") and node.head.i != node.i:
             node = node.head
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head  # "resorted to throwing stones": who resorted throws
         elif node.dep_ == "relcl":
             return node.head
         elif node.dep_ == "acl":

@@ -102,6 +102,7 @@ DISAPPROVE: lodge_protest file_protest lodge_complaint file_complaint file_lawsu
 CONCEDE: lift_curfew lift_sanctions lift_ban ease_restrictions cancel_restrictions ease_measures
 PROTEST/strike: shun_work
 PROTEST/obstruct: block_road block_roads block_streets block_street block_highway
+PROTEST/riot: throw_stones throw_rocks hurl_stones hurl_rocks
 COOPERATE: share_expertise share_intelligence share_information
 PROTEST/demo-org: collect_signatures
 """)
