@@ -4,8 +4,9 @@ Reads PolNeAR (`../shared/data/attribution/polnear` beside the repository), runs
 stage over each article's text (the text is the body, so gold offsets apply unchanged), and
 scores every attribution's content, source and cue:
 
-* exact: a predicted span (a content is its tuple of pieces) equal to a gold one, matched
-  one to one; precision over predicted, recall over gold;
+* exact: a predicted span (a content is its tuple of pieces; pieces with only whitespace
+  between them count as one) equal to a gold one, matched one to one; precision over
+  predicted, recall over gold;
 * overlap: word tokens (`\\w+` and single punctuation marks) covered by predicted spans of the
   role against those covered by gold spans, summed over articles;
 * end to end: a predicted attribution is right when its content covers at least half of a
@@ -176,9 +177,17 @@ def score(counts: Counts, text: str, gold: Sequence[Attribution], pred: Sequence
 
 
 def _role_key(text: str, attribution: Attribution, role: str) -> tuple[Span, ...]:
+    """The role's spans, trimmed of whitespace; pieces with only whitespace between them are
+    one (PolNeAR's annotation tool splits a content at each sentence boundary)."""
     value = getattr(attribution, role)
     pieces = value if role == "content" else (() if value is None else (value,))
-    return tuple(p for p in (_trim(text, piece) for piece in pieces) if p[1] > p[0])
+    merged: list[Span] = []
+    for start, end in sorted(p for p in (_trim(text, piece) for piece in pieces) if p[1] > p[0]):
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def _half_both_ways(a: set[int], b: set[int]) -> bool:

@@ -36,6 +36,8 @@ def is_cue(token: Token) -> bool:
     """True when `token` is a verb that can introduce an attribution."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
         return False
+    if token.i > 0 and token.doc[token.i - 1].text in ("<", "</"):
+        return False  # markup left in the text ("<tweet id=...>")
     lemma = token.lemma_.lower()
     return (lemma in CLAUSE_CUES or lemma in OBJECT_CUES or lemma in INFINITIVE_CUES
             or lemma in PREPOSITION_CUES)

@@ -66,15 +66,22 @@ class _Reading:
     quote_tokens: list[range]
     in_quote: list[bool]
     claimed: list[bool] = field(default_factory=list)
+    sources: set[int] = field(default_factory=set)  # tokens claimed as some draft's source
     drafts: list[_Draft] = field(default_factory=list)
     idle_cues: list[Token] = field(default_factory=list)
 
     def free(self, indices: Iterable[int]) -> bool:
         return not any(self.claimed[i] for i in indices)
 
+    def shareable(self, source: Iterable[int]) -> bool:
+        """A source is free, or already the source of another attribution: "X criticized
+        the accord, saying it goes nowhere" has two attributions of X's."""
+        return all(not self.claimed[i] or i in self.sources for i in source)
+
     def claim(self, draft: _Draft) -> None:
         for i in [*draft.content, *draft.cue, *draft.source]:
             self.claimed[i] = True
+        self.sources.update(draft.source)
         self.drafts.append(draft)
 
 
@@ -118,7 +125,7 @@ def _verb_attributions(reading: _Reading) -> None:
         cue = [t.i for t in cue_tokens(verb)]
         subject = subject_of(verb)
         source = [t.i for t in subject_tokens(subject)] if subject is not None else []
-        if not reading.free(cue) or not reading.free(source):
+        if not reading.free(cue) or not reading.shareable(source):
             continue
         content = _grow(reading, [t.i for t in content_tokens(verb)], set(cue) | set(source))
         if _words(reading.doc, content) < MIN_CONTENT_WORDS:
@@ -269,7 +276,7 @@ def _leftover_quotations(reading: _Reading) -> None:
         if _words(doc, free) < MIN_CONTENT_WORDS or len(free) * 2 < len(quote):
             continue
         draft = _idle_cue_beside(reading, quote) or _draft_before(reading, quote.start)
-        draft = draft or _colon_before(reading, quote)
+        draft = draft or _colon_before(reading, quote) or _verb_beside(reading, quote)
         if draft is None:
             continue
         draft.content.update(free)
@@ -347,6 +354,39 @@ def _colon_before(reading: _Reading, quote: range) -> _Draft | None:
     draft = _Draft(set(), [i], source)
     reading.claim(draft)
     return draft
+
+
+def _verb_beside(reading: _Reading, quote: range) -> _Draft | None:
+    """Any verb written against a quotation reports it: "“This is fantastic!” beamed Donald
+    Hartley", "“Let's go,” Trump boomed", "Hillary shot back, “I suppose ...”"."""
+    doc = reading.doc
+    after = [t for t in doc[quote.stop : min(quote.stop + 3, len(doc))] if not t.is_punct]
+    before = [t for t in doc[max(quote.start - 3, 0) : quote.start]
+              if not t.is_punct and not t.is_space]
+    candidates = []
+    if after and after[0].pos_ == "VERB":
+        candidates.append(after[0])
+    elif len(after) > 1 and after[0].pos_ in ("PROPN", "PRON") and after[1].pos_ == "VERB":
+        candidates.append(after[1])
+    if before and before[-1].pos_ in ("VERB", "ADP", "ADV") and doc[quote.start - 1].is_punct:
+        verb = before[-1] if before[-1].pos_ == "VERB" else before[-1].head
+        if verb.pos_ == "VERB":
+            candidates.append(verb)
+    for verb in candidates:
+        if reading.claimed[verb.i] or reading.in_quote[verb.i] or "\n\n" in doc[
+            min(verb.i, quote.start) : max(verb.i, quote.stop - 1)
+        ].text:
+            continue
+        subject = subject_of(verb)
+        source = [t.i for t in subject_tokens(subject)] if subject is not None else []
+        if not source or not reading.shareable(source):
+            continue
+        draft = _Draft(set(), [t.i for t in cue_tokens(verb)], source, verb)
+        if not reading.free(draft.cue):
+            continue
+        reading.claim(draft)
+        return draft
+    return None
 
 
 def _quote(draft: _Draft, reading: _Reading, entities: Sequence[Entity]) -> Quote | None:
