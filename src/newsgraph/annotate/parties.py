@@ -1,0 +1,256 @@
+"""The parties of an act: who did it (source) and to whom (target), from the parse.
+
+The subject is the source and the object, or the party after "to", "with", "against" and
+the like, the target; a passive swaps them ("was attacked by"); an event noun takes its
+possessor or "by" phrase ("Russia's backing of Maduro"); a pronoun takes the nearest
+actor before it. "Hungarian and Romanian officials" are two actors, and "the call between
+A and B" or "each accused the other" name the parties of a reciprocal act. When no
+argument names an actor, the nearest phrase in the act's clause that does is the target.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from newsgraph.annotate.actors import ActorIndex, actor_for
+from newsgraph.annotate.acts import INDEPENDENT, Act, lemma
+from newsgraph.annotate.countries import CAPITALS
+from newsgraph.annotate.plover import GIVING_VERBS, REPORTING
+from newsgraph.model import Actor
+
+_TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "between", "for", "from",
+                           "into", "in", "over", "of", "toward", "towards", "upon", "behind"})
+_RECIPROCAL_SUBJECTS = frozenset({"each", "both"})
+_OWN = frozenset({"its", "their", "his", "her", "our"})
+_SKIP_IN_SEARCH = frozenset({"nsubj", "nsubjpass", "agent", "punct", "cc", "conj", "relcl",
+                             "appos", "parataxis", "mark", "aux", "neg", "advmod", "det"})
+_CIRCUMSTANCE = frozenset({"despite", "after", "following", "since", "before", "during",
+                           "amid", "because"})
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, through xcomp, conj, 'be to' and participle chains."""
+    node: Token | None = verb
+    while node is not None:
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if node.dep_ in ("xcomp", "conj", "acomp", "advcl") and node.head.i != node.i:
+            node = node.head
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head  # "resorted to throwing stones": who resorted throws
+        elif node.dep_ == "relcl":
+            return node.head
+        elif node.dep_ == "acl":
+            if any(c.dep_ == "auxpass" for c in node.children):
+                return None  # "vapour being released": the noun is acted on, the actor unsaid
+            noun = node.head  # "issued a declaration demanding ...": the issuer demands
+            node = noun.head if noun.dep_ in ("dobj", "attr") else None
+            if node is None:
+                return noun
+        else:
+            node = None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def find_sources(act: Act, index: ActorIndex) -> list[Actor]:
+    anchor = act.anchor
+    head: Token | None
+    if act.trigger.pos_ in ("NOUN", "PROPN") and anchor.i == act.trigger.i:
+        owner = next((c for c in act.trigger.children if c.dep_ == "poss"), None)
+        head = owner or _pobj(act.trigger, ("by",))
+    else:
+        head = _agent(anchor)
+        if head is None:
+            subject = subject_of(anchor)
+            passive = subject is not None and subject.dep_ == "nsubjpass" \
+                and subject.head.i in (anchor.i, act.trigger.i)
+            head = None if passive else subject
+        if head is None and anchor.dep_ == "ccomp" and anchor.head.lemma_ in REPORTING:
+            head = subject_of(anchor.head)
+    if head is None or head.lower_ in _RECIPROCAL_SUBJECTS:
+        return []
+    return _actors(head, index)
+
+
+def _pobj(token: Token, preps: tuple[str, ...]) -> Token | None:
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
+    """The party acted on: the object, the party after a preposition, else the nearest actor."""
+    taken = {a.text for a in sources}
+    candidates: list[Token] = []
+    if act.complement is not None:
+        subject = next((c for c in act.complement.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+        if subject is not None and subject.pos_ != "PRON":
+            candidates.append(subject)
+    verbs = list({v.i: v for v in (act.trigger, act.anchor) if v.pos_ in ("VERB", "AUX", "ADJ")}
+                 .values())
+    # What is mobilized or given is not the party acted on ("sent advisers to X").
+    objects = ("dative",) if act.sense[0] == "MOBILIZE" or lemma(act.anchor) in GIVING_VERBS \
+        else ("dobj", "dative", "nsubjpass", "attr")
+    candidates.extend(c for v in verbs for c in v.children if c.dep_ in objects)
+    if act.trigger.dep_ == "xcomp":
+        candidates.extend(c for c in act.trigger.head.children if c.dep_ == "dobj")
+    holders = dict.fromkeys([act.trigger, *verbs, *(c for v in verbs for c in v.children
+                                                   if c.dep_ == "prt")])
+    for holder in holders:
+        candidates.extend(g for c in holder.children if c.dep_ == "prep"
+                          and c.lower_ in _TARGET_PREPS for g in c.children if g.dep_ == "pobj")
+    for child in (c for v in (act.trigger, act.anchor) for c in v.children):
+        if child.dep_ in ("xcomp", "ccomp", "advcl") and child.i != act.trigger.i:
+            candidates.extend(c for c in child.children if c.dep_ in ("dobj", "dative"))
+            candidates.extend(g for p in child.children if p.dep_ == "prep"
+                              and p.lower_ in _TARGET_PREPS for g in p.children
+                              if g.dep_ == "pobj")
+    if act.condition is not None:
+        candidates.extend(c for c in act.condition.children if c.dep_ == "nsubj")
+    for candidate in candidates:
+        if candidate.i == act.trigger.i or _owned(candidate):
+            continue
+        actors = [a for a in _actors(candidate, index) if a.text not in taken]
+        if not actors:
+            actors = _modifier_actors(candidate, index, taken)
+        if actors:
+            return actors
+    return _search_target(act, index, taken)
+
+
+def _owned(noun: Token) -> bool:
+    """'its troops', 'their borders': the source's own, not a party acted on."""
+    return any(c.dep_ == "poss" and c.lower_ in _OWN for c in noun.children)
+
+
+def _modifier_actors(noun: Token, index: ActorIndex, taken: set[str],
+                     depth: int = 2) -> list[Actor]:
+    """The party a non-actor object belongs to ("an Indian proposal", "Palestinian homes",
+    "a curfew in the town of Cizre")."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.pos_ in ("ADJ", "PROPN"):
+            actor = actor_for(child, index, use_focus=False)
+            if actor is not None and actor.country and actor.text not in taken:
+                return [actor]
+    for child in noun.children:
+        preps = [child] if child.dep_ == "prep" else [
+            p for p in child.children if p.dep_ in ("prep", "agent")] if child.dep_ == "acl" else []
+        for prep in preps:
+            if prep.dep_ == "prep" and prep.lower_ not in _TARGET_PREPS | {"by"}:
+                continue
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                actors = [a for a in _actors(pobj, index) if a.text not in taken]
+                if not actors and depth > 1:
+                    actors = _modifier_actors(pobj, index, taken, depth - 1)
+                if actors:
+                    return actors
+    return []
+
+
+def _search_target(act: Act, index: ActorIndex, taken: set[str]) -> list[Actor]:
+    """Last resort: the nearest phrase in the act's clause that names a state's actor."""
+    queue = deque([act.anchor, act.trigger])
+    seen = {act.anchor.i, act.trigger.i}
+    while queue:
+        node = queue.popleft()
+        for child in node.children:
+            if child.i in seen or (child.dep_ in _SKIP_IN_SEARCH
+                                   and not (child.dep_ == "conj" and child.pos_ == "VERB")):
+                continue
+            if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE:
+                continue
+            if child.dep_ == "advcl" and any(m.lower_ in INDEPENDENT for m in child.children):
+                continue
+            seen.add(child.i)
+            queue.append(child)
+            if child.pos_ in ("PROPN", "NOUN", "ADJ") and not _owned(child):
+                actor = actor_for(child, index, use_focus=False)
+                if actor is not None and actor.country and actor.text not in taken:
+                    return [actor]
+    return []
+
+
+def _actors(head: Token, index: ActorIndex) -> list[Actor]:
+    """The actors a phrase and its conjuncts name; a pronoun takes its antecedent."""
+    if head.pos_ == "PRON" or head.lower_ in ("it", "they", "he", "she", "its", "their"):
+        head = _antecedent(head) or head
+    actors: list[Actor] = []
+    for token in (head, *head.conjuncts):
+        split = _split_compound(token, index)
+        if split:
+            actors.extend(split)
+            continue
+        actor = actor_for(token, index)
+        if actor is not None:
+            actors.append(actor)
+    return actors
+
+
+def _split_compound(head: Token, index: ActorIndex) -> list[Actor]:
+    """'Hungarian and Romanian officials', 'the diplomats of Russia and the United States'."""
+    for child in head.children:
+        parts: list[Token] = []
+        if child.dep_ == "amod" and child.conjuncts:
+            parts = [child, *child.conjuncts]
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.conjuncts:
+                parts = [pobj, *pobj.conjuncts]
+        actors = [a for a in (actor_for(p, index, use_focus=False) for p in parts) if a]
+        if len(actors) > 1 and all(a.country for a in actors):
+            sector = actor_for(head, index)
+            return [replace(a, sector=sector.sector if sector else a.sector) for a in actors]
+    return []
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The nearest subject or possessor before a pronoun, in its sentence or the one before."""
+    sent = pronoun.sent
+    for token in reversed(list(pronoun.doc[sent.start : pronoun.i])):
+        if token.dep_ in ("nsubj", "nsubjpass", "poss") and token.pos_ in ("PROPN", "NOUN"):
+            return token
+    if sent.start > 0:
+        previous = pronoun.doc[sent.start - 1].sent
+        return next((t for t in previous.root.children if t.dep_ == "nsubj"), None)
+    return None
+
+
+def reciprocal_parties(act: Act, index: ActorIndex) -> list[Actor]:
+    """The parties of a reciprocal act: 'the call between A and B', 'each accused the other'."""
+    pobj = _pobj(act.trigger, ("between",))
+    if pobj is not None and pobj.conjuncts:
+        return _actors(pobj, index)
+    subject = subject_of(act.anchor)
+    if subject is None or subject.lower_ not in _RECIPROCAL_SUBJECTS:
+        return []
+    for token in reversed(list(act.trigger.doc[act.trigger.sent.start : subject.i])):
+        if token.dep_ == "pobj" and token.conjuncts:
+            return _actors(token, index)
+    return []
+
+
+def other_party(actor: Actor, act: Act, index: ActorIndex) -> Actor:
+    """'the other's country' is the other party's state, not the other party."""
+    objects = [c for c in act.trigger.children if c.dep_ == "dobj"]
+    if objects and objects[0].lemma_.lower() == "country" and actor.country:
+        for entity in index.story.entities:
+            # The state's own name ("Russia"), not its capital ("Moscow").
+            if entity.type == "PLACE" and entity.country == actor.country \
+                    and entity.name.lower() not in CAPITALS:
+                return Actor(text=entity.name, entity=entity.id, country=actor.country)
+        return Actor(text=actor.country, country=actor.country)
+    return actor
+
+
+__all__ = ["find_sources", "find_targets", "other_party", "reciprocal_parties", "subject_of"]
