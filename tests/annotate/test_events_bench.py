@@ -15,8 +15,8 @@ import pytest
 
 from tests.conftest import REPO, shared_path
 
-TYPE_F1_FLOOR = 0.80
-COUNTRIES_FLOOR = 0.62
+TYPE_F1_FLOOR = 0.85
+COUNTRIES_FLOOR = 0.68
 TIME_SHARE_CEILING = 0.20
 
 
