@@ -6,12 +6,14 @@ repaired (`html_repair`) and the same furniture remover as for scraped text judg
 left. A page with no article (a home page, an error page, a login wall) gives an empty body
 and a warning saying why, never some other block of the page.
 
+>>> lead = ("<p>BELFAST (AP) — The port reopened on Monday after a week of storms closed it, "
+...         "officials said, and the first ferries left on time for the islands.</p>")
+>>> more = "<p>Freight will run at half capacity until engineers have checked every crane.</p>"
 >>> html = ("<html><head><title>Port reopens</title></head><body><article><h1>Port reopens</h1>"
-...         "<p>BELFAST (AP) — The port reopened on Monday after a week of storms closed it, "
-...         "officials said, and the first ferries left on time.</p></article></body></html>")
+...         + lead + more + "</article></body></html>")
 >>> story = extract_html(Document(content=html, kind="html"))
->>> story.title, story.dateline
-('Port reopens', Dateline(place='BELFAST', agency='AP'))
+>>> story.title, story.dateline, story.original_source
+('Port reopens', Dateline(place='BELFAST', agency='AP'), 'The Associated Press')
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ _WIDGET_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:print(?: article| this(?: article| story)?)?|order reprints?|reprints?|text size|"
             r"thank you!?|thanks!?|sorry!?|by|close|loading\W*|play video|watch(?: the)? video|"
             r"listen to (?:this )?(?:article|story)|audio|gallery|view gallery|\d+ photos?)$",
-            re.I,
+            re.IGNORECASE,
         ),
     ),
     (
@@ -37,7 +37,7 @@ _WIDGET_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^.{0,40}\b(?:an error (?:has )?occurred|there was an error|please try again(?: later)?|"
             r"(?:this|the) article has been sent to|javascript is (?:disabled|required))\b.{0,60}$",
-            re.I,
+            re.IGNORECASE,
         ),
     ),
     (
@@ -45,16 +45,21 @@ _WIDGET_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bthanks? (?:you )?for (?:signing up|subscribing)\b|\bkeep an eye on your inbox\b|"
             r"\bprocessing your (?:subscription|request)\b",
-            re.I,
+            re.IGNORECASE,
         ),
     ),
-    ("credit", re.compile(r"^(?:write to|contact|e-?mail|reach) .{1,80}?\S+@\S+\.\w+\W*$", re.I)),
-    ("disclaimer", re.compile(r"\bfor your personal,? non-?commercial use only\b", re.I)),
-    ("other", re.compile(r"^(?:https?://|www\.)\S+$", re.I)),
+    (
+        "credit",
+        re.compile(r"^(?:write to|contact|e-?mail|reach) .{1,80}?\S+@\S+\.\w+\W*$", re.IGNORECASE),
+    ),
+    ("disclaimer", re.compile(r"\bfor your personal,? non-?commercial use only\b", re.IGNORECASE)),
+    ("other", re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)),
     ("other", re.compile(r"\[/?(?:button|caption|embed|gallery|video|audio|vc_\w+)\b[^\]]*\]")),
     (
         "other",
-        re.compile(r"^(?:tell us what you think|what do you think\?|have your say)\W*$", re.I),
+        re.compile(
+            r"^(?:tell us what you think|what do you think\?|have your say)\W*$", re.IGNORECASE
+        ),
     ),
 )
 
@@ -117,7 +122,7 @@ def _drop_headline_block(
         elif not started and _is_the_title(_words(unit.text), title_words):
             removed.append(Furniture(text=unit.text, kind="other"))
             continue
-        if unit.kind == "p" and len(unit.text.split()) >= 8:
+        if unit.kind == "p" and (len(unit.text.split()) >= 8 or len(unit.text) >= 50):
             started = True
         after_headline = False
         kept.append(unit)
