@@ -276,10 +276,14 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
     unless = condition is not None and any(m.lower_ == "unless" for m in condition.children)
     if unless or (sense[0] in HOSTILE and (found & _THREAT_MODALS or condition is not None)):
         sense = ("THREATEN", sense[1] if sense[0] in HOSTILE else None)
-    elif found & _PROMISE_MODALS and sense[0] != "RETREAT":
+    elif found & _PROMISE_MODALS and not (sense[0] == "RETREAT" and not _has_object(anchor)):
         # A promised act is an agreement; an announced retreat ("will resign") stays one.
         sense = ("AGREE", None)
     return Act(token, anchor, sense, None, condition)
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
 def _is_obligation(token: Token) -> bool:

@@ -37,7 +37,7 @@ def _table(rows: str) -> dict[str, Sense]:
 
 # Verbs that report an act by themselves.
 VERBS = _table("""
-AGREE: agree pledge promise accede consent accept ratify settle
+AGREE: agree pledge promise consent accept ratify settle
 CONSULT/meet: meet negotiate confer discuss consult talk
 CONSULT/visit: visit tour
 CONSULT/host: host
@@ -46,8 +46,8 @@ CONSULT/mediate: mediate broker
 SUPPORT: support back endorse welcome praise hail commend defend apologize apologise recognize recognise thank congratulate upgrade reaffirm forgive applaud
 COOPERATE: cooperate collaborate coordinate ally extradite
 AID: aid donate supply airlift evacuate fund finance assist rescue
-CONCEDE: concede yield relent lift ease release free pardon compromise backtrack
-RETREAT: withdraw retreat demobilize demobilise disarm resign surrender capitulate cede
+CONCEDE: concede yield relent lift ease pardon compromise backtrack accede
+RETREAT: withdraw retreat demobilize demobilise disarm resign surrender capitulate cede release free
 INVESTIGATE: investigate probe inspect examine inquire audit
 DEMAND: demand urge request insist appeal petition plead
 DISAPPROVE/accuse: accuse blame allege charge
@@ -56,8 +56,8 @@ DISAPPROVE/sue: sue
 DISAPPROVE/summon: summon
 REJECT: reject refuse decline dismiss rebuff renege veto spurn deny defy violate oppose
 THREATEN: threaten warn
-SANCTION: sanction embargo expel suspend sever downgrade
-PROTEST: protest demonstrate rally march picket riot boycott
+SANCTION: sanction embargo expel suspend sever downgrade boycott
+PROTEST: protest demonstrate rally march picket riot
 CRIME: smuggle steal rob loot embezzle bribe traffic meddle
 MOBILIZE: mobilize mobilise deploy mass reinforce patrol
 COERCE/arrest: arrest detain jail imprison sentence
@@ -75,7 +75,7 @@ INVESTIGATE: look_into
 SANCTION: cut_off
 ASSAULT: shoot_down
 CONCEDE: give_in back_down call_off
-RETREAT: pull_out pull_back step_down stand_down
+RETREAT: pull_out pull_back step_down stand_down hand_back give_back
 DEMAND: call_for call_on
 DISAPPROVE: lash_out
 PROTEST: walk_out
@@ -89,7 +89,10 @@ NONE: seize_on seize_upon
 
 # Verb + object noun: the object decides ("imposed sanctions", "sent troops").
 VERB_OBJECT = _table("""
-SANCTION: impose_sanctions impose_embargo cut_ties sever_ties break_relations cut_aid suspend_aid halt_aid freeze_assets recall_ambassador close_embassy withhold_aid
+SANCTION: impose_sanctions impose_embargo cut_ties sever_ties break_relations cut_aid suspend_aid halt_aid freeze_assets recall_ambassador close_embassy withhold_aid halt_talks suspend_talks halt_negotiations suspend_negotiations break_ties cut_relations sever_relations
+SUPPORT: restore_ties restore_relations establish_ties establish_relations normalize_ties normalize_relations
+ASSAULT: fire_rockets fire_missiles fire_shells fire_mortars launch_rockets launch_missiles
+RETREAT: pay_compensation return_territory return_land return_prisoners return_property return_assets allow_inspectors allow_observers allow_access admit_inspectors receive_observers receive_inspectors receive_mission
 COERCE/curfew: impose_curfew
 COERCE: impose_ban impose_restrictions
 COERCE/censor: suspend_publication
@@ -129,7 +132,7 @@ SANCTION: sanctions sanction embargo expulsion suspension
 PROTEST: protest protests demonstration demonstrations rally rallies march riot riots sit-in boycott
 PROTEST/strike: strike hunger_strike
 CRIME: meddling interference smuggling corruption fraud theft embezzlement bribery
-MOBILIZE: mobilization deployment patrols patrol
+MOBILIZE: mobilization deployment patrols patrol buildup build-up
 COERCE/arrest: arrest arrests detention
 COERCE: crackdown curfew raid
 ASSAULT: air_strike air_strikes air_raid attack attacks bombing assault offensive invasion intervention annexation shelling massacre assassination airstrike airstrikes killing occupation
