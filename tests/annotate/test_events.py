@@ -62,6 +62,14 @@ def dyads(story: Story) -> set[tuple[str, str | None, str | None]]:
         ("Russia said on Tuesday that Sudan must return the helicopter.", ("DEMAND", "RUS", "SDN")),
         # A capital is its government; a pronoun takes its antecedent.
         ("Berlin rejected calls by Belarus's rulers for aid.", ("REJECT", "DEU", "BLR")),
+        ("Hungary has said it will support a U.N. Security Council resolution.",
+         ("AGREE", "HUN", "IGO")),
+        # PLOVER's RETREAT: releasing people, allowing inspectors in.
+        ("Iran released three British sailors on Monday.", ("RETREAT", "IRN", "GBR")),
+        # Giving verbs: the thing given is not the party given to.
+        ("Russia has sent military advisers to Venezuela.", ("AID", "RUS", "VEN")),
+        # Deploying forces is mobilizing; "mobilized pressure groups" is not.
+        ("Britain mobilized army reservists for a war against Iraq.", ("MOBILIZE", "GBR", "IRQ")),
     ],
 )
 def test_sentence_patterns(text: str, expected: tuple[str, str | None, str | None]) -> None:
@@ -77,6 +85,9 @@ def test_sentence_patterns(text: str, expected: tuple[str, str | None, str | Non
         "The weather was fine in Paris on Tuesday.",
         "Russia did not attack Ukraine on Monday.",  # negated acts did not happen
         "“We will attack Ukraine and destroy its army tomorrow,” a blogger wrote.",  # quoted
+        "The senator would have banned the bill in 2003.",  # counterfactual
+        "Republicans seized on the president's remarks about Iran.",  # idiom
+        "The Russian debate demonstrated that sanctions work.",  # not a demonstration
     ],
 )
 def test_no_event(text: str) -> None:
