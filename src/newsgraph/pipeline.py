@@ -115,9 +115,10 @@ def run_stage(
 def _run_one(stage: Stage, document: Document) -> Story | StageFailure:
     try:
         return STAGES[stage](document)
-    except (ValueError, RecursionError, MemoryError) as error:
-        # A malformed page is a recorded failure for this document, not a lost run.
-        return StageFailure(document.origin, f"{type(error).__name__}: {error}")
+    except Exception as error:  # noqa: BLE001
+        # One page that trips a stage is a recorded, reasoned failure for that page; the
+        # run goes on with the rest (exit code 1), rather than a traceback losing them all.
+        return StageFailure(document.origin, f"{stage} failed: {type(error).__name__}: {error}")
 
 
 __all__ = [
