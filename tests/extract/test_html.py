@@ -181,3 +181,24 @@ def test_headline_block_and_link_lists_are_removed_but_subheadings_stay() -> Non
     kept, removed = strip_structure(units, "Council funds bridge | The Ledger")
     assert [u.text for u in kept] == [prose, "What happens next", prose]
     assert [f.kind for f in removed] == ["other", "other", "teaser", "teaser"]
+
+
+def test_german_wire_story() -> None:
+    story = html_story("german_wire.html", "https://beispiel.example/artikel/hafen")
+    assert story.language == "de"
+    assert story.authors == ("Greta Lindqvist", "Jonas Feld")
+    assert story.dateline == Dateline(place="Kiel", agency="dpa")
+    assert story.original_source == "Deutsche Presse-Agentur"
+    assert story.publisher == "Nordkurier Beispiel"
+    assert story.published == "2024-02-11"
+    assert len(story.paragraphs) == 3 and "©" not in story.body
+
+
+def test_short_japanese_article_is_an_article() -> None:
+    story = html_story("japanese_brief.html", "https://umibe.example/news/port")
+    assert story.warnings == ()
+    assert story.language == "ja"
+    assert story.title == "港が嵐の後に再開"
+    assert story.publisher == "海辺新聞"
+    assert story.published == "2024-02-12T09:30:00+09:00"
+    assert story.paragraphs[0].startswith("先週の嵐で")

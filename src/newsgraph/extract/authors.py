@@ -18,7 +18,9 @@ from lxml import etree
 from newsgraph.extract.agencies import agencies_in, normalise_agency
 from newsgraph.extract.credits import parse_byline
 
-_BYLINE_MARK = re.compile(r"byline|author|writer|reporter|contributor", re.IGNORECASE)
+_BYLINE_MARK = re.compile(
+    r"byline|author|autor|auteur|verfasser|writer|reporter|contributor", re.IGNORECASE
+)
 _NOT_BYLINE = re.compile(
     r"bio|avatar|image|photo|img|related|recommend|comment|more-|-more|popular|social|follow|share|"
     r"newsletter|footer|sidebar|widget|list|card|profile-link",
@@ -29,6 +31,11 @@ _INSTITUTION = re.compile(
     r"company|corporation|foundation|society|laboratory|college|school)\b",
     re.IGNORECASE,
 )
+# "By" and "and" as bylines write them in the languages newsgraph meets most.
+_BY = re.compile(
+    r"^(?:by|written by|posted by|von|par|por|di|door|av|af|przez|от|автор)\s*:?\s+", re.IGNORECASE
+)
+_AND = re.compile(r"\s+(?:and|und|et|y|e|en|och|og|i|и|ve)\s+")
 _BY_ONLY = re.compile(
     r"^(?:by|and|&|,|written by|posted by|von|par|por|di|door|av)\s*:?$", re.IGNORECASE
 )
@@ -82,8 +89,8 @@ def _byline_text(element: lxml.html.HtmlElement) -> str:
     pieces = [" ".join(t.split()) for t in element.itertext()]
     pieces = [p.strip(" ,|·•") for p in pieces]
     kept = [p for p in pieces if p and not _INSTITUTION.search(p) and not _BY_ONLY.match(p)]
-    text = ", ".join(kept)
-    return re.sub(r"(?i)^by\s*:?\s*", "", text)
+    text = _AND.sub(", ", ", ".join(kept))
+    return _BY.sub("", text)
 
 
 def _byline_elements(tree: lxml.html.HtmlElement) -> Iterable[lxml.html.HtmlElement]:
