@@ -191,3 +191,12 @@ def test_a_quote_about_others_is_not_an_act() -> None:
     berg = next(e for e in story.entities if e.name.endswith("Berg"))
     quote = Quote(content=((1, text.index("”")),), kind="direct", speaker=berg.id)
     assert find_events(replace(story, quotes=(quote,))) == ()
+
+
+def test_where_with_its_country() -> None:
+    story = analyze("Russian Foreign Minister Sergey Lavrov met U.S. Secretary of State "
+                    "Mike Pompeo in Rovaniemi, Finland, on Monday.", published="2019-05-10")
+    meeting = next(e for e in story.events if e.type == "CONSULT")
+    assert meeting.where is not None
+    assert (meeting.where.text, meeting.where.country) == ("Rovaniemi", "FIN")
+    assert meeting.when is not None and meeting.when.date == "2019-05-06"

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.actors import ActorIndex, actor_of_entity, index_actors
 from newsgraph.annotate.acts import Act, find_acts
 from newsgraph.annotate.base import Annotator
+from newsgraph.annotate.countries import place_country
 from newsgraph.annotate.nlp import parse
 from newsgraph.annotate.parties import (
     find_sources,
@@ -150,14 +151,23 @@ def _evidence(act: Act) -> tuple[int, int]:
 
 
 def _where(act: Act, index: ActorIndex, targets: set[str]) -> Where | None:
-    for verb in (act.trigger, act.anchor):
-        for child in verb.children:
+    """The place after "in", "at" or "near" on the act or its object ("met X in Rovaniemi")."""
+    holders = [act.trigger, act.anchor]
+    holders += [c for h in (act.trigger, act.anchor) for c in h.children if c.dep_ == "dobj"]
+    for holder in holders:
+        for child in holder.children:
             if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
                 continue
-            for pobj in child.children:
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 entity = index.entity_at(pobj.idx, pobj.idx + len(pobj.text))
-                if entity is not None and entity.type == "PLACE" and pobj.text not in targets:
-                    return Where(text=entity.name, entity=entity.id, country=entity.country)
+                if entity is None or entity.type != "PLACE" or pobj.text in targets:
+                    continue
+                # "Rovaniemi, Finland": the town's country may only be in the apposition.
+                country = entity.country or place_country(entity.name) or next(
+                    (place_country(c.text) for c in pobj.children
+                     if c.dep_ in ("appos", "conj", "npadvmod") and place_country(c.text)),
+                    None)
+                return Where(text=entity.name, entity=entity.id, country=country)
     return None
 
 
