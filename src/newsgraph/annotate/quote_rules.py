@@ -49,7 +49,7 @@ def content_tokens(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses and lemma in CLAUSE_CUES | OBJECT_CUES:
         return _subtrees(clauses)
-    if lemma in CLAUSE_CUES and verb.dep_ == "parataxis":
+    if lemma in CLAUSE_CUES and (verb.dep_ == "parataxis" or _as_clause(verb)):
         return _parenthetical(verb)
     if lemma in INFINITIVE_CUES:
         infinitive = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
@@ -85,6 +85,13 @@ def _in(token: Token, ancestor: Token) -> bool:
     return token == ancestor or ancestor in token.ancestors
 
 
+def _as_clause(verb: Token) -> bool:
+    """"As the Times noted, Clinton raised ...": the cue modifies the clause it reports."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
+
+
 def _parenthetical(verb: Token) -> list[Token]:
     """The clause a parenthetical cue interrupts, without the cue's own words."""
     host = verb.head
@@ -92,7 +99,7 @@ def _parenthetical(verb: Token) -> list[Token]:
 
 
 def _object_content(verb: Token) -> list[Token]:
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
     if not objects or objects[0].pos_ == "PRON" and len(list(objects[0].subtree)) == 1:
         return []
     heads = []
@@ -143,14 +150,18 @@ def _named_after(verb: Token) -> Token | None:
     return None
 
 
-def subject_tokens(subject: Token) -> list[Token]:
+def subject_tokens(subject: Token, verb: Token | None = None) -> list[Token]:
     """The subject's whole phrase, relative clauses included ("Chris Cox, who runs the NRA's
-    lobbying arm,"), kept inside its sentence and after any dateline dash."""
+    lobbying arm,"), kept inside its sentence, after any dateline dash and without the words
+    of `verb`, the cue it is the source for."""
     if subject.dep_ != "ROOT" and subject.head.dep_ != "acl" or subject.dep_ in ("nsubj", "pobj"):
         tokens = [t for t in subject.subtree if t.sent.start == subject.sent.start]
     else:
         tokens = [subject]
     tokens = [t for t in tokens if t == subject or not _quoted(t)]
+    if verb is not None and subject in verb.ancestors:
+        # "outlets reported on Wednesday": the cue hangs inside its own source's phrase.
+        tokens = [t for t in tokens if t == subject or t not in set(verb.subtree)]
     tokens = _whole_names(_contiguous(tokens, subject))
     ages = [c for c in subject.children if c.dep_ in ("appos", "amod", "npadvmod") and c.like_num]
     if ages and ages[0].i > subject.i:

@@ -124,7 +124,7 @@ def _verb_attributions(reading: _Reading) -> None:
             continue
         cue = [t.i for t in cue_tokens(verb)]
         subject = subject_of(verb)
-        source = [t.i for t in subject_tokens(subject)] if subject is not None else []
+        source = [t.i for t in subject_tokens(subject, verb)] if subject is not None else []
         if not reading.free(cue) or not reading.shareable(source):
             continue
         content = _grow(reading, [t.i for t in content_tokens(verb)], set(cue) | set(source))
@@ -298,7 +298,8 @@ def _draft_before(reading: _Reading, start: int) -> _Draft | None:
         if any(t.pos_ in ("VERB", "AUX") or t.text == "“" for t in between):
             continue
         breaks = doc[last:start].text.count("\n\n")
-        if breaks == 0 or (breaks == 1 and not between and _whole_paragraph(reading, start)):
+        only_marks = all(t.is_punct for t in between)
+        if breaks == 0 or (breaks == 1 and only_marks and _whole_paragraph(reading, start)):
             return draft
     return None
 
@@ -307,8 +308,10 @@ def _whole_paragraph(reading: _Reading, start: int) -> bool:
     """True when the quotation starting at token `start` is its paragraph's only text."""
     doc = reading.doc
     quote = next(q for q in reading.quote_tokens if q and q.start == start)
-    rest = doc[quote.stop : min(quote.stop + 2, len(doc))]
-    return all(t.is_space for t in rest) or quote.stop >= len(doc)
+    if quote.stop >= len(doc):
+        return True
+    last = doc[quote.stop - 1]
+    return "\n" in last.whitespace_ or "\n" in doc[quote.stop].text
 
 
 def _idle_cue_beside(reading: _Reading, quote: range) -> _Draft | None:
@@ -318,7 +321,7 @@ def _idle_cue_beside(reading: _Reading, quote: range) -> _Draft | None:
     for verb in reading.idle_cues:
         cue = cue_tokens(verb)
         subject = subject_of(verb)
-        source = [t.i for t in subject_tokens(subject)] if subject is not None else []
+        source = [t.i for t in subject_tokens(subject, verb)] if subject is not None else []
         before = doc[cue[-1].i + 1 : quote.start]
         after = doc[quote.stop : cue[0].i]
         near_before = cue[-1].i < quote.start and len(before) <= 10 and "\n\n" not in before.text
@@ -326,7 +329,7 @@ def _idle_cue_beside(reading: _Reading, quote: range) -> _Draft | None:
                       and all(t.is_punct or t.i in source for t in after))
         if not (near_before or near_after) or not reading.free(t.i for t in cue):
             continue
-        if not reading.free(source):
+        if not reading.shareable(source):
             source = []
         draft = _Draft(set(), [t.i for t in cue], source, verb, relaying_outlet(verb))
         reading.idle_cues.remove(verb)
@@ -348,7 +351,7 @@ def _colon_before(reading: _Reading, quote: range) -> _Draft | None:
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     subject = subject_of(verb)
-    source = [t.i for t in subject_tokens(subject)] if subject is not None else []
+    source = [t.i for t in subject_tokens(subject, verb)] if subject is not None else []
     if not source or not reading.free(source):
         return None
     draft = _Draft(set(), [i], source)
@@ -378,7 +381,7 @@ def _verb_beside(reading: _Reading, quote: range) -> _Draft | None:
         ].text:
             continue
         subject = subject_of(verb)
-        source = [t.i for t in subject_tokens(subject)] if subject is not None else []
+        source = [t.i for t in subject_tokens(subject, verb)] if subject is not None else []
         if not source or not reading.shareable(source):
             continue
         draft = _Draft(set(), [t.i for t in cue_tokens(verb)], source, verb)
