@@ -68,6 +68,10 @@ def dyads(story: Story) -> set[tuple[str, str | None, str | None]]:
         ("Iran released three British sailors on Monday.", ("RETREAT", "IRN", "GBR")),
         # Giving verbs: the thing given is not the party given to.
         ("Russia has sent military advisers to Venezuela.", ("AID", "RUS", "VEN")),
+        # Between two named people an attack is verbal; gunmen's is not.
+        ("Donald Trump attacked Hillary Clinton over her emails.", ("DISAPPROVE", None, None)),
+        ("Gunmen attacked Iraqi Interior Minister Ahmed Ali in Baghdad.",
+         ("ASSAULT", None, "IRQ")),
         # Deploying forces is mobilizing; "mobilized pressure groups" is not.
         ("Britain mobilized army reservists for a war against Iraq.", ("MOBILIZE", "GBR", "IRQ")),
     ],

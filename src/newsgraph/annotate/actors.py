@@ -46,6 +46,8 @@ SECTORS: dict[str, str] = {
     **dict.fromkeys(("rebel", "rebels", "guerrilla", "guerrillas", "guerillas", "militants",
                      "insurgents", "militia", "militiamen", "fighters", "separatists",
                      "terrorists", "jihadists", "extremists", "insurgency"), "REB"),
+    **dict.fromkeys(("gunmen", "gunman", "attackers", "assailants", "bomber", "bombers",
+                     "snipers", "kidnappers", "hijackers"), "UAF"),  # unidentified armed force
     **dict.fromkeys(("opposition", "dissident", "dissidents"), "OPP"),
     **dict.fromkeys(("party", "parties", "coalition"), "PTY"),
     **dict.fromkeys(("parliament", "lawmakers", "legislators", "legislature", "congress",

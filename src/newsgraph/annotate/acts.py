@@ -27,6 +27,7 @@ from newsgraph.annotate.plover import (
     HUMAN_OBJECT,
     INTRANSITIVE,
     LIGHT_VERBS,
+    MATERIAL_HOSTILE,
     MILITARY_WORDS,
     NEEDS_ACT,
     NOUNS,
@@ -55,6 +56,7 @@ GENERIC_HEADS = frozenset({"effort", "efforts", "bid", "attempt", "campaign", "d
                            "initiative", "mission", "process", "operation"})
 _PROMISE_MODALS = frozenset({"will", "would", "shall", "'ll"})
 _THREAT_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll"})
+_SPECULATIVE = frozenset({"could", "may", "might"})
 _OBLIGATION = frozenset({"must", "should"})
 _KNOWN_LEMMAS = (VERBS.keys() | {k.split()[0] for k in PHRASAL} | {k.split()[0] for k in
                  VERB_OBJECT} | FRAMES.keys() | LIGHT_VERBS | GIVING_VERBS | REPORTING)
@@ -274,8 +276,11 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
         promised = found & _PROMISE_MODALS and sense[0] in ("AGREE", "CONCEDE", "AID")
         return Act(token, anchor, ("REJECT", None)) if promised else None
     unless = condition is not None and any(m.lower_ == "unless" for m in condition.children)
-    if unless or (sense[0] in HOSTILE and (found & _THREAT_MODALS or condition is not None)):
+    material = sense[0] in MATERIAL_HOSTILE
+    if unless or (material and (found & _THREAT_MODALS or condition is not None)):
         sense = ("THREATEN", sense[1] if sense[0] in HOSTILE else None)
+    elif found & _SPECULATIVE and not found & _PROMISE_MODALS:
+        return None  # "could dismiss", "may meet": what might happen is not news of an act
     elif found & _PROMISE_MODALS and not (sense[0] == "RETREAT" and not _has_object(anchor)):
         # A promised act is an agreement; an announced retreat ("will resign") stays one.
         sense = ("AGREE", None)

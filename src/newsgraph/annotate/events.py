@@ -47,6 +47,9 @@ SPEECH_ACTS = frozenset({"THREATEN", "DEMAND", "DISAPPROVE", "REJECT", "AGREE", 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 _QUOTED = re.compile(r"[“\"]([^”\"\n]+)[”\"]")
 _MAX_PAIRS = 6
+# Verbs of attack that, between two named people, are words ("Trump attacked Clinton").
+VERBAL_ATTACKS = frozenset({"attack", "hit", "blast", "assail", "slam"})
+_ARMED = frozenset({"MIL", "REB", "COP", "UAF"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
@@ -89,8 +92,8 @@ def _speaker_act(act: Act, speaker_id: str | None, index: ActorIndex) -> Actor |
     if speaker_id is None or act.sense[0] not in SPEECH_ACTS:
         return None
     subject = subject_of(act.anchor)
-    if subject is not None and subject.lower_ not in _SPEAKERS:
-        return None
+    if subject is not None and subject.lower_ not in ("i", "we"):
+        return None  # "you could dismiss this" is no act of the speaker
     entity = next((e for e in index.story.entities if e.id == speaker_id), None)
     return actor_of_entity(entity, index) if entity is not None else None
 
@@ -120,10 +123,21 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
     else:
         pairs = [((a,), ()) for a in sources] or [((), (b,)) for b in targets]
     type_, mode = act.sense
+    if type_ == "ASSAULT" and act.trigger.lemma_.lower() in VERBAL_ATTACKS \
+            and _people(sources, index) and _people(targets, index):
+        type_, mode = "DISAPPROVE", None  # "Trump attacked Clinton": words, not blows
     evidence = _evidence(act)
     where = _where(act, index, {t.text for _, ts in pairs for t in ts})
     return [Event(type=type_, mode=mode, evidence=evidence, source=s, target=t, where=where)
             for s, t in pairs[:_MAX_PAIRS]]
+
+
+def _people(actors: list[Actor], index: ActorIndex) -> bool:
+    """Every actor is a named person (no armed group, state or force)."""
+    kinds = {e.id: e.type for e in index.story.entities}
+    return bool(actors) and all(
+        a.entity is not None and kinds.get(a.entity) == "PERSON" and a.sector not in _ARMED
+        for a in actors)
 
 
 def _clause_tokens(act: Act) -> list[Token]:

@@ -181,6 +181,8 @@ REPORTING = frozenset({
 # Acts whose promise or conditional is a threat rather than an agreement.
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "THREATEN", "MOBILIZE",
                      "REJECT", "DISAPPROVE", "CRIME"})
+# Hostile acts done to someone, as against said about them: their conditional is a threat.
+MATERIAL_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 # Types that take two parties equally ("met", "signed a treaty"): one event per direction.
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ASSAULT", "REJECT"})
 
@@ -260,6 +262,7 @@ __all__ = [
     "HUMAN_OBJECT",
     "INTRANSITIVE",
     "LIGHT_VERBS",
+    "MATERIAL_HOSTILE",
     "MILITARY_WORDS",
     "NEEDS_ACT",
     "NOUNS",
