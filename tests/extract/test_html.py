@@ -202,3 +202,17 @@ def test_short_japanese_article_is_an_article() -> None:
     assert story.publisher == "海辺新聞"
     assert story.published == "2024-02-12T09:30:00+09:00"
     assert story.paragraphs[0].startswith("先週の嵐で")
+
+
+@pytest.mark.timeout(60)
+def test_thousands_of_same_shaped_blocks_stay_linear() -> None:
+    prose = "A long sentence of prose, with commas, that reads like a paragraph of a story."
+    blocks = "".join(
+        f'<div class="para"><p>{prose} {i}</p></div><div class="ad">Ad</div>' for i in range(6000)
+    )
+    started = time.process_time()
+    story = extract_html(
+        Document(content=f"<html><body><article>{blocks}</article></body></html>", kind="html")
+    )
+    assert time.process_time() - started < 20
+    assert any(w.startswith("article cut after") for w in story.warnings)

@@ -15,6 +15,7 @@ The units then go through news-specific repair, all by general rules:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import lxml.html
@@ -37,6 +38,16 @@ class Unit:
     kind: str
     link_share: float
     group: int
+
+
+# Group numbers tie the items of one list together; drawn from one counter so no two lists,
+# from the finder or from `html_expand`, ever share one (object ids can be reused).
+_GROUPS = itertools.count(1)
+
+
+def new_group() -> int:
+    """A group number no other list has."""
+    return next(_GROUPS)
 
 
 def main_units(tree: lxml.html.HtmlElement) -> list[Unit]:
@@ -64,7 +75,7 @@ def _collect(element: etree._Element, units: list[Unit], group: int) -> None:
         if tag in _CONTAINERS and any(
             isinstance(c.tag, str) and c.tag not in ("ref", "hi", "lb") for c in child
         ):
-            _collect(child, units, group=id(child) if tag in ("list", "table") else group)
+            _collect(child, units, group=new_group() if tag in ("list", "table") else group)
             continue
         text = " ".join("".join(child.itertext()).split())
         if not text:
@@ -92,4 +103,4 @@ def _link_share(element: etree._Element, text: str) -> float:
     return min(1.0, linked / max(1, len(text)))
 
 
-__all__ = ["Unit", "main_units"]
+__all__ = ["Unit", "main_units", "new_group"]

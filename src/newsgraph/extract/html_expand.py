@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 import lxml.html
 from lxml import etree
 
-from newsgraph.extract.html_body import Unit
+from newsgraph.extract.html_body import Unit, new_group
 
 _UNIT_TAGS = {"p": "p", "h2": "h2", "h3": "h3", "h4": "h4", "blockquote": "quote", "li": "item"}
 _AWAY = frozenset({"aside", "footer", "nav", "form", "figure", "figcaption", "header", "noscript"})
@@ -41,17 +41,42 @@ def expand_units(tree: lxml.html.HtmlElement, units: Sequence[Unit]) -> list[Uni
         return list(units)  # a bare <div> is no shape: every page is full of them
     homes = [p for p in parents if _signature(p) == signature]
     home = {id(p) for p in homes}
+    around = _Around(homes)
     for scope in _ancestors(homes[0], MAX_LEVELS_UP):
         blocks = [
             b
             for b in scope.iter(signature[0])
-            if _signature(b) == signature and not _away(b, scope) and not _nested(b, homes)
+            if _signature(b) == signature and not _away(b, scope) and not around.nested(b)
         ]
         extra = [b for b in blocks if id(b) not in home]
         if not extra:
             continue
         return _merged(units, blocks, home) if _worth_adding(extra) else list(units)
     return list(units)
+
+
+class _Around:
+    """Which elements sit inside or around the found (home) blocks, in time linear in the
+    page. Holds every element it has seen, so their ids stay theirs while it lives."""
+
+    def __init__(self, homes: list[etree._Element]) -> None:
+        self._held = list(homes)
+        self._homes = {id(h) for h in homes}
+        self._above: set[int] = set()
+        for home in homes:
+            for ancestor in home.iterancestors():
+                if id(ancestor) in self._above:
+                    break
+                self._above.add(id(ancestor))
+                self._held.append(ancestor)
+
+    def nested(self, block: etree._Element) -> bool:
+        """Inside a home block or around one: not a separate block of the body."""
+        if id(block) in self._homes:
+            return False
+        if id(block) in self._above:
+            return True
+        return any(id(a) in self._homes for a in block.iterancestors())
 
 
 def _merged(units: Sequence[Unit], blocks: list[etree._Element], home: set[int]) -> list[Unit]:
@@ -78,6 +103,7 @@ def _worth_adding(blocks: list[etree._Element]) -> bool:
 
 
 def _block_units(block: etree._Element) -> Iterator[Unit]:
+    groups: dict[etree._Element, int] = {}
     for element in block.iter(*_UNIT_TAGS):
         if _away(element, block) or any(
             isinstance(a.tag, str) and a.tag in _UNIT_TAGS for a in _between(element, block)
@@ -90,16 +116,16 @@ def _block_units(block: etree._Element) -> Iterator[Unit]:
                 text=text,
                 kind=_UNIT_TAGS[element.tag],
                 link_share=min(1.0, linked / len(text)),
-                group=id(element.getparent()) if element.tag == "li" else 0,
+                group=_group_of(element.getparent(), groups) if element.tag == "li" else 0,
             )
 
 
-def _nested(block: etree._Element, homes: list[etree._Element]) -> bool:
-    """Inside a home block or around one: not a separate block of the body."""
-    if any(block is h for h in homes):
-        return False
-    ancestors = set(map(id, block.iterancestors()))
-    return any(id(h) in ancestors or block in h.iterancestors() for h in homes)
+def _group_of(parent: etree._Element | None, groups: dict[etree._Element, int]) -> int:
+    if parent is None:
+        return 0
+    if parent not in groups:
+        groups[parent] = new_group()
+    return groups[parent]
 
 
 def _between(element: etree._Element, top: etree._Element) -> Iterator[etree._Element]:
