@@ -206,6 +206,7 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+@lru_cache(maxsize=8192)
 def country_code(text: str) -> str | None:
     """The ISO 3166 alpha-3 code (or IGO/NGO) a name, demonym or capital stands for.
 
