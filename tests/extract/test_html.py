@@ -12,6 +12,7 @@ from newsgraph.extract.authors import clean_authors
 from newsgraph.extract.dates import normalise_date
 from newsgraph.extract.dom import drop_scripts, parse_page
 from newsgraph.extract.html_body import Unit
+from newsgraph.extract.html_meta import PageMeta, read_meta
 from newsgraph.extract.html_repair import strip_structure
 from newsgraph.model import Dateline, Document, Story
 
@@ -216,3 +217,45 @@ def test_thousands_of_same_shaped_blocks_stay_linear() -> None:
     )
     assert time.process_time() - started < 20
     assert any(w.startswith("article cut after") for w in story.warnings)
+
+
+def _meta(head: str, body: str = "", url: str | None = None) -> PageMeta:
+    page = parse_page(f"<html><head>{head}</head><body>{body}</body></html>")
+    assert page.tree is not None
+    return read_meta(page.tree, url)
+
+
+def test_agency_named_as_author_is_the_original_source_not_an_author() -> None:
+    meta = _meta(
+        '<meta name="author" content="Reuters"><meta property="og:site_name" content="Daily Example">'
+    )
+    assert meta.authors == [] and meta.original_source == "Reuters"
+
+
+def test_organisation_authors_in_json_ld_are_not_people() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+        '{"@type": "Organization", "name": "Daily Example"}, {"@type": "Person", "name": "Ana Ruiz"}]}'
+        "</script>"
+    )
+    assert _meta(ld).authors == ["Ana Ruiz"]
+
+
+def test_modified_dates_are_never_the_published_date() -> None:
+    head = '<meta property="article:modified_time" content="2024-05-02T10:00:00Z">'
+    body = '<time class="updated" datetime="2024-05-02T10:00:00Z">Updated</time>'
+    assert _meta(head, body, "https://e.example/2024/04/30/story").published == "2024-04-30"
+
+
+def test_title_loses_the_site_name_the_page_appends() -> None:
+    head = '<title>Port reopens after storm | Daily Example</title><meta property="og:site_name" content="Daily Example">'
+    assert _meta(head).title == "Port reopens after storm"
+
+
+def test_sidebar_author_cards_are_not_the_byline() -> None:
+    body = (
+        '<aside><div class="author">Peter Quill</div></aside>'
+        '<div class="author-card"><span class="author-name">Gamora Zen</span></div>'
+        '<p class="byline">By Ana Ruiz</p>'
+    )
+    assert _meta("", body).authors == ["Ana Ruiz"]

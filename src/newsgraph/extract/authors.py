@@ -43,6 +43,9 @@ _WEEKDAY_OR_MONTH = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|"
     r"july|august|september|october|november|december"
 )
+# Boxes of other stories; not "sidebar" (layouts put the article's own byline in a side
+# column) nor "promo" ("header--no-promo").
+_WIDGET = re.compile(r"card|related|recommend|widget|popular|trending|comment|teaser", re.I)
 _AWAY = frozenset({"aside", "footer", "nav", "form", "noscript", "figure", "figcaption"})
 _NOT_A_NAME = re.compile(
     r"\d|@|https?:|www\.|\s-\s|\b(?:ago|updated|published|posted|min(?:ute)?s?|hours?|read|staff|desk|"
@@ -111,9 +114,20 @@ def _byline_elements(tree: lxml.html.HtmlElement) -> Iterable[lxml.html.HtmlElem
             continue
         if element.tag in ("meta", "link", "script", "img"):
             continue
-        if any(a.tag in _AWAY for a in element.iterancestors()):
+        if any(a.tag in _AWAY for a in element.iterancestors()) or _in_widget(element):
             continue
         yield element
+
+
+def _in_widget(element: lxml.html.HtmlElement, levels: int = 3) -> bool:
+    """Inside a card, a related-stories box or a comment: other people's names live there."""
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth >= levels:
+            return False
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if _WIDGET.search(marks):
+            return True
+    return False
 
 
 def clean_authors(names: Iterable[str]) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import lxml.html
 
-from newsgraph.extract.agencies import normalise_agency
+from newsgraph.extract.agencies import agencies_in, normalise_agency
 from newsgraph.extract.authors import byline_authors, clean_authors
 from newsgraph.extract.dates import published_date
 from newsgraph.extract.dom import text_of
@@ -54,7 +54,9 @@ def read_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
     meta.title = _title(tree, tags, ld, meta.publisher)
     people, agencies = _ld_people(ld)
     visible = byline_authors(tree)
-    meta.authors = visible.authors or people or clean_authors(_split_meta_authors(tags))
+    tagged = _split_meta_authors(tags)
+    meta.authors = visible.authors or people or clean_authors(tagged)
+    agencies += [a for raw in tagged for a in agencies_in(raw)]
     agency = visible.agency or (agencies[0] if agencies else None)
     meta.original_source = agency if agency != meta.publisher else None
     meta.published = published_date(tree, tags, ld, url)
