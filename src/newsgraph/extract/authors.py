@@ -45,7 +45,7 @@ _WEEKDAY_OR_MONTH = (
 )
 # Boxes of other stories; not "sidebar" (layouts put the article's own byline in a side
 # column) nor "promo" ("header--no-promo").
-_WIDGET = re.compile(r"card|related|recommend|widget|popular|trending|comment|teaser", re.I)
+_WIDGET = re.compile(r"card|related|recommend|widget|popular|trending|comment|teaser", re.IGNORECASE)
 _AWAY = frozenset({"aside", "footer", "nav", "form", "noscript", "figure", "figcaption"})
 _NOT_A_NAME = re.compile(
     r"\d|@|https?:|www\.|\s-\s|\b(?:ago|updated|published|posted|min(?:ute)?s?|hours?|read|staff|desk|"
