@@ -163,18 +163,29 @@ def subject_tokens(subject: Token, verb: Token | None = None) -> list[Token]:
         # "outlets reported on Wednesday": the cue hangs inside its own source's phrase.
         tokens = [t for t in tokens if t == subject or t not in set(verb.subtree)]
     tokens = _whole_names(_contiguous(tokens, subject))
-    ages = [c for c in subject.children if c.dep_ in ("appos", "amod", "npadvmod") and c.like_num]
-    if ages and ages[0].i > subject.i:
-        # "Mona Lamberson, 59, of North Philadelphia": a voter's age and town are not the name.
-        tokens = [t for t in tokens if t.i < ages[0].i - 1]
-    dashes = [t.i for t in tokens if t.text in ("—", "--", "–") and t.i < subject.i]
+    dashes = [t.i for t in tokens if _dash(t)]
     if dashes:
-        tokens = [t for t in tokens if t.i > max(dashes)]
+        # "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey": a dateline
+        # before the dash is not part of the source.
+        before = [t for t in tokens if t.i < min(dashes)]
+        after = [t for t in tokens if t.i > max(dashes)]
+        dateline = any(t.is_upper and len(t) > 2 or t.text == "(" for t in before)
+        if (dateline or max(dashes) < subject.i) and any(
+            t.pos_ in ("NOUN", "PROPN", "PRON") for t in after
+        ):
+            tokens = after
+        else:
+            tokens = before
     while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0] != subject:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1] != subject:
         tokens = tokens[:-1]
     return tokens
+
+
+def _dash(token: Token) -> bool:
+    spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
+    return token.text in ("—", "--", "–") or (token.text == "-" and spaced)
 
 
 def _quoted(token: Token) -> bool:

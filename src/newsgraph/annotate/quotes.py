@@ -46,6 +46,11 @@ from newsgraph.model import Entity, Quote, Span, Story
 
 # A content shorter than this many words is a fragment ("said so"), not a statement.
 MIN_CONTENT_WORDS = 2
+# A quotation with no cue beside it is a statement only from this length on; shorter ones
+# are mostly scare quotes and titles.
+MIN_LONE_QUOTE_WORDS = 5
+# How far back a lone quotation looks for the clause that introduces it, in tokens.
+LOOKBACK_TOKENS = 40
 
 
 @dataclass(slots=True)
@@ -277,6 +282,8 @@ def _leftover_quotations(reading: _Reading) -> None:
             continue
         draft = _idle_cue_beside(reading, quote) or _draft_before(reading, quote.start)
         draft = draft or _colon_before(reading, quote) or _verb_beside(reading, quote)
+        if draft is None and _words(doc, free) >= MIN_LONE_QUOTE_WORDS:
+            draft = _speaker_before(reading, quote)
         if draft is None:
             continue
         draft.content.update(free)
@@ -389,6 +396,39 @@ def _verb_beside(reading: _Reading, quote: range) -> _Draft | None:
             continue
         reading.claim(draft)
         return draft
+    return None
+
+
+def _speaker_before(reading: _Reading, quote: range) -> _Draft | None:
+    """A long quotation with no cue of its own belongs to the clause before it in its
+    paragraph: "..., Clinton said on Thursday in a speech in New York. “One, defeat ISIS"
+    goes on Clinton's quote; "As Joel Pollak reported after ...:⏎⏎“For example, ..." is
+    Pollak's."""
+    doc = reading.doc
+    start = quote.start - 1
+    if start >= 0 and doc[start].is_space and "\n\n" in doc[start].text:
+        start -= 1
+        if start < 0 or doc[start].text != ":":
+            return None
+    for i in range(start, max(quote.start - LOOKBACK_TOKENS, 0) - 1, -1):
+        token = doc[i]
+        if "\n\n" in token.text_with_ws and i != start:
+            return None
+        if reading.in_quote[i]:
+            continue
+        owner = next((d for d in reversed(reading.drafts) if i in d.cue), None)
+        if owner is not None:
+            direct = any(reading.in_quote[j] for j in owner.content)
+            return owner if direct or not owner.content else None
+        if token.pos_ != "VERB" or reading.claimed[i]:
+            continue
+        subject = subject_of(token)
+        source = [t.i for t in subject_tokens(subject, token)] if subject is not None else []
+        cue = [t.i for t in cue_tokens(token)]
+        if source and reading.shareable(source) and reading.free(cue):
+            draft = _Draft(set(), cue, source, token)
+            reading.claim(draft)
+            return draft
     return None
 
 
