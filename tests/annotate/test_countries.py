@@ -11,6 +11,8 @@ from newsgraph.annotate.countries import country_code, country_in, is_state
     ("text", "expected"),
     [
         ("Russia", "RUS"),
+        ("Turkey", "TUR"),
+        ("Brunei", "BRN"),
         ("the Russian Federation", "RUS"),
         ("Russian", "RUS"),
         ("Russians", "RUS"),

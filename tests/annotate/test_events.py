@@ -39,6 +39,8 @@ def dyads(story: Story) -> set[tuple[str, str | None, str | None]]:
         ("Serbia rejected an Australian ultimatum.", ("REJECT", "SRB", "AUS")),
         ("The United States accused Iran of enriching uranium.", ("DISAPPROVE", "USA", "IRN")),
         ("Switzerland expelled two Russian diplomats.", ("SANCTION", "CHE", "RUS")),
+        ("Turkey condemned the French parliament's vote.", ("DISAPPROVE", "TUR", "FRA")),
+        ("Chinese police detained dozens of Tibetan monks.", ("COERCE", "CHN", None)),
         # A passive swaps the roles.
         ("A camp for Congolese refugees was attacked by Burundian militiamen.",
          ("ASSAULT", "BDI", "COD")),

@@ -57,6 +57,9 @@ GENERIC_HEADS = frozenset({"effort", "efforts", "bid", "attempt", "campaign", "d
 _PROMISE_MODALS = frozenset({"will", "would", "shall", "'ll"})
 _THREAT_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll"})
 _SPECULATIVE = frozenset({"could", "may", "might"})
+QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                        "score", "scores", "number", "group", "some", "many", "most", "all",
+                        "several", "millions", "million", "handful"})
 _OBLIGATION = frozenset({"must", "should"})
 _KNOWN_LEMMAS = (VERBS.keys() | {k.split()[0] for k in PHRASAL} | {k.split()[0] for k in
                  VERB_OBJECT} | FRAMES.keys() | LIGHT_VERBS | GIVING_VERBS | REPORTING)
@@ -159,10 +162,19 @@ def _human_object(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objects:
         return True
-    obj = objects[0]
+    obj = _counted(objects[0])
     return (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
             or obj.lower_ in HUMAN_NOUNS or obj.lemma_.lower() in HUMAN_NOUNS
             or any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in obj.children))
+
+
+def _counted(noun: Token) -> Token:
+    """What a quantity counts: "dozens of monks" is monks."""
+    if noun.pos_ == "NUM" or noun.lemma_.lower() in QUANTITIES:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), noun)
+    return noun
 
 
 def _forces_object(verb: Token) -> bool:

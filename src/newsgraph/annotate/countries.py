@@ -39,6 +39,7 @@ _EXACT: dict[str, str] = {
 # Common and historical names pycountry does not know, lower-cased.
 _NAMES: dict[str, str] = {
     "russia": "RUS", "united states of america": "USA", "america": "USA",
+    "turkey": "TUR", "brunei": "BRN", "macau": "MAC",  # pycountry says Türkiye, Brunei Darussalam
     "britain": "GBR", "great britain": "GBR", "england": "GBR", "scotland": "GBR",
     "wales": "GBR", "northern ireland": "GBR", "ulster": "GBR", "holland": "NLD",
     "ivory coast": "CIV", "cote d'ivoire": "CIV", "burma": "MMR", "myanmar": "MMR",
