@@ -108,3 +108,17 @@ def test_tail_after_story_end_inherits_kinds() -> None:
 def test_disclaimer_on_top_does_not_swallow_the_story() -> None:
     lines = ["This article originally appeared on The Conversation.", *STORY]
     assert kinds(lines) == ["disclaimer", None, None, None]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Clinton says at a campaign stop in Toledo, Ohio, that it means Trump never contributed to Pell "
+        "Grants to help kids attend college.",
+        "Writing for a Los Angeles Times panel that all agreed Pence won the debate, Mark Z. Barabak noted "
+        "that the way Pence carried himself mattered.",
+        "Several donors contributed to the campaign last year.",
+    ],
+)
+def test_sentences_that_mention_contributing_or_writing_are_body(line: str) -> None:
+    assert classify_line(line) is None

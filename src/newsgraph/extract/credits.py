@@ -25,15 +25,19 @@ _DATELINE_UPPER = re.compile(rf"^(?P<place>{_UPPER_PLACE})\s*(?:{_AGENCY_PAREN})
 _DATELINE_TITLE = re.compile(rf"^(?P<place>{_TITLE_PLACE})\s*{_AGENCY_PAREN}\s*{_DASH}\s+")
 
 _NAME = r"[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|de|van|von|al|bin|da|di|la|le)){0,4}"
+# The line must end where a credit ends: "... contributed (reporting) (to this story)."
 _CONTRIBUTED = re.compile(
-    r"^(?P<who>.+?)\s+contributed(?:\s+(?:reporting|research|to\s+this\s+(?:report|story|article)"
-    r"|to\s+the\s+(?:report|story)|from\s+\w+))*[\w\s,.]*\.?$",
-    re.IGNORECASE,
+    r"^(?P<who>.{3,200}?)\s+contributed(?:\s+(?:reporting|research|additional\s+reporting))?"
+    r"(?:\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article|coverage|piece))?"
+    r"(?:\s+from\s+[A-Z][\w ,.'’-]{1,40}?)?\s*\.?$",
+    re.I,
 )
 _REPORTING_BY = re.compile(
-    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|contributing)(?:\s+by)?\s*[:\s]\s*(?P<who>.+?)\)?\.?$",
-    re.IGNORECASE,
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|contributing)(?:\s+by\s+|\s*:\s*)(?P<who>.+?)\)?\.?$",
+    re.I,
 )
+# A credit names people and places; a sentence that merely uses "contributed" has verbs.
+_CLAUSE_WORDS = re.compile(r"\b(?:says?|said|that|who|which|never|has|have|had|was|were|is|are)\b", re.I)
 _PERSON_IN_PLACE = re.compile(rf"(?P<name>{_NAME})(?:\s+(?:in|from)\s+(?P<place>{_TITLE_PLACE}))?")
 _BYLINE = re.compile(r"^(?:by|written by)\s+(?P<who>[A-Z].{1,150})$", re.IGNORECASE)
 _JOB_WORDS = re.compile(
@@ -116,7 +120,7 @@ def parse_contributors(line: str) -> list[Contributor] | None:
     if len(line.split()) > 60:
         return None
     match = _CONTRIBUTED.match(line) or _REPORTING_BY.match(line)
-    if not match:
+    if not match or len(match.group("who").split()) > 30 or _CLAUSE_WORDS.search(match.group("who")):
         return None
     who = re.sub(rf"^(?:(?:the\s+)?(?:{AGENCY_PATTERN})\s+)?", "", match.group("who"), flags=re.IGNORECASE)
     who = _JOB_WORDS.sub(" ", who)
