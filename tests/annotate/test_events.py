@@ -74,6 +74,12 @@ def dyads(story: Story) -> set[tuple[str, str | None, str | None]]:
         ("Donald Trump attacked Hillary Clinton over her emails.", ("DISAPPROVE", None, None)),
         ("Gunmen attacked Iraqi Interior Minister Ahmed Ali in Baghdad.",
          ("ASSAULT", None, "IRQ")),
+        # "In X" is the target of an act done to a place, the venue of one said or agreed.
+        ("Hundreds of Palestinians demonstrated in Ramallah against the Israeli blockade.",
+         ("PROTEST", "PSE", "ISR")),
+        ("U.S. and Chinese negotiators met in Geneva on Monday.", ("CONSULT", "USA", "CHN")),
+        ("Syrian government forces shelled rebel positions near Aleppo.",
+         ("ASSAULT", "SYR", "SYR")),
         # Deploying forces is mobilizing; "mobilized pressure groups" is not.
         ("Britain mobilized army reservists for a war against Iraq.", ("MOBILIZE", "GBR", "IRQ")),
     ],

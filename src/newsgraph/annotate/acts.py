@@ -162,13 +162,13 @@ def _human_object(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objects:
         return True
-    obj = _counted(objects[0])
+    obj = counted(objects[0])
     return (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
             or obj.lower_ in HUMAN_NOUNS or obj.lemma_.lower() in HUMAN_NOUNS
             or any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in obj.children))
 
 
-def _counted(noun: Token) -> Token:
+def counted(noun: Token) -> Token:
     """What a quantity counts: "dozens of monks" is monks."""
     if noun.pos_ == "NUM" or noun.lemma_.lower() in QUANTITIES:
         for child in noun.children:
@@ -331,5 +331,5 @@ def _drop_demanded(acts: list[Act]) -> list[Act]:
     return [a for a in result if a.trigger.i not in demanded]
 
 
-__all__ = ["INDEPENDENT", "Act", "complement_of", "find_acts", "governor", "lemma",
+__all__ = ["INDEPENDENT", "Act", "complement_of", "counted", "find_acts", "governor", "lemma",
            "light_verb", "modals", "word_sense"]

@@ -16,11 +16,15 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from newsgraph.annotate.actors import ActorIndex, actor_for
-from newsgraph.annotate.acts import INDEPENDENT, Act, lemma
+from newsgraph.annotate.acts import INDEPENDENT, Act, counted, lemma
 from newsgraph.annotate.countries import CAPITALS
 from newsgraph.annotate.plover import GIVING_VERBS, REPORTING
 from newsgraph.model import Actor
 
+_LOCATIVE = frozenset({"in", "at", "inside", "near"})
+# Acts done to a place, whose "in X" is the party acted on.
+_PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "AID",
+                            "RETREAT", "CONCEDE", "INVESTIGATE", "PROTEST", "CRIME"})
 _TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "between", "for", "from",
                            "into", "in", "over", "of", "toward", "towards", "upon", "behind"})
 _RECIPROCAL_SUBJECTS = frozenset({"each", "both"})
@@ -105,16 +109,18 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
     candidates.extend(c for v in verbs for c in v.children if c.dep_ in objects)
     if act.trigger.dep_ == "xcomp":
         candidates.extend(c for c in act.trigger.head.children if c.dep_ == "dobj")
+    preps = _target_preps(act)
     holders = dict.fromkeys([act.trigger, *verbs, *(c for v in verbs for c in v.children
                                                    if c.dep_ == "prt")])
-    for holder in holders:
-        candidates.extend(g for c in holder.children if c.dep_ == "prep"
-                          and c.lower_ in _TARGET_PREPS for g in c.children if g.dep_ == "pobj")
+    # A party named by "against", "on" or "to" goes before the place of the act ("in X").
+    for group in (preps - _LOCATIVE, preps & _LOCATIVE):
+        candidates.extend(g for holder in holders for c in holder.children if c.dep_ == "prep"
+                          and c.lower_ in group for g in c.children if g.dep_ == "pobj")
     for child in (c for v in (act.trigger, act.anchor) for c in v.children):
         if child.dep_ in ("xcomp", "ccomp", "advcl") and child.i != act.trigger.i:
             candidates.extend(c for c in child.children if c.dep_ in ("dobj", "dative"))
             candidates.extend(g for p in child.children if p.dep_ == "prep"
-                              and p.lower_ in _TARGET_PREPS for g in p.children
+                              and p.lower_ in preps for g in p.children
                               if g.dep_ == "pobj")
     if act.condition is not None:
         candidates.extend(c for c in act.condition.children if c.dep_ == "nsubj")
@@ -158,17 +164,28 @@ def _modifier_actors(noun: Token, index: ActorIndex, taken: set[str],
     return []
 
 
+def _target_preps(act: Act) -> frozenset[str]:
+    """Where an act is done to a place ("shelled positions in Aleppo") "in" names the target;
+    where it is said or agreed ("met in Geneva") the place is only where it happened."""
+    if act.sense[0] in _PLACE_TARGETS:
+        return _TARGET_PREPS
+    return _TARGET_PREPS - _LOCATIVE
+
+
 def _search_target(act: Act, index: ActorIndex, taken: set[str]) -> list[Actor]:
     """Last resort: the nearest phrase in the act's clause that names a state's actor."""
     queue = deque([act.anchor, act.trigger])
     seen = {act.anchor.i, act.trigger.i}
+    locative = act.sense[0] not in _PLACE_TARGETS
     while queue:
         node = queue.popleft()
         for child in node.children:
             if child.i in seen or (child.dep_ in _SKIP_IN_SEARCH
                                    and not (child.dep_ == "conj" and child.pos_ == "VERB")):
                 continue
-            if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE:
+            on_act = node.i in (act.anchor.i, act.trigger.i)
+            if child.dep_ == "prep" and (child.lower_ in _CIRCUMSTANCE
+                                         or (locative and on_act and child.lower_ in _LOCATIVE)):
                 continue
             if child.dep_ == "advcl" and any(m.lower_ in INDEPENDENT for m in child.children):
                 continue
@@ -185,6 +202,7 @@ def _actors(head: Token, index: ActorIndex) -> list[Actor]:
     """The actors a phrase and its conjuncts name; a pronoun takes its antecedent."""
     if head.pos_ == "PRON" or head.lower_ in ("it", "they", "he", "she", "its", "their"):
         head = _antecedent(head) or head
+    head = counted(head)  # "hundreds of Palestinians" are Palestinians
     actors: list[Actor] = []
     for token in (head, *head.conjuncts):
         split = _split_compound(token, index)
@@ -201,7 +219,7 @@ def _split_compound(head: Token, index: ActorIndex) -> list[Actor]:
     """'Hungarian and Romanian officials', 'the diplomats of Russia and the United States'."""
     for child in head.children:
         parts: list[Token] = []
-        if child.dep_ == "amod" and child.conjuncts:
+        if child.dep_ in ("amod", "nmod", "compound") and child.conjuncts:
             parts = [child, *child.conjuncts]
         elif child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
