@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 from newsgraph.corpus import Archive
 from newsgraph.corpus.ingest import ArchiveWriter
 from newsgraph.model import Actor, Entity, Event, Quote, Story, When, story_id
+
+from .maker import paragraphs
 
 
 @pytest.fixture
@@ -36,12 +39,14 @@ def quoted_story(origin: str, speaker: str, said: str, about: str, published: st
     surname = speaker.split()[-1]
     body = (f"{speaker} spoke about {about} on Tuesday in Velmora during a long visit.\n\n"
             f'"{said}," {surname} said.\n\n'
-            f"The government of Tarvik imposed sanctions on Velmora over the {about} dispute.")
+            f"The government of Tarvik imposed sanctions on Velmora over the {about} dispute.\n\n"
+            + "\n\n".join(paragraphs(zlib.crc32(origin.encode()), count=2)))
     first = body.index(speaker)
     second = body.index(f"{surname} said")
     quote_start = body.index('"')
     quote_end = body.index('"', quote_start + 1) + 1
     sanction = body.index("The government")
+    sanction_end = body.index("dispute.") + len("dispute")
     entities = (
         Entity(id="e1", name=speaker, type="PERSON", role=role,
                mentions=((first, first + len(speaker)), (second, second + len(surname)))),
@@ -52,7 +57,7 @@ def quoted_story(origin: str, speaker: str, said: str, about: str, published: st
                     cue=(second + len(surname) + 1, second + len(surname) + 5),
                     source=(second, second + len(surname)), speaker="e1",
                     speaker_name=surname),)
-    events = (Event(type="SANCTION", evidence=(sanction, len(body) - 1),
+    events = (Event(type="SANCTION", evidence=(sanction, sanction_end),
                     source=(Actor(text="The government of Tarvik", entity="e2", country="TRV",
                                   sector="GOV"),),
                     target=(Actor(text="Velmora", country="VLM"),), when=When("Tuesday", published)),)

@@ -17,6 +17,7 @@ from newsgraph.corpus import (
     search_stories,
 )
 from newsgraph.corpus.queries import fts_query
+from newsgraph.corpus.schema import SCHEMA_VERSION
 
 from .conftest import quoted_story, store
 
@@ -105,7 +106,7 @@ def test_story_record_latest_clusters_and_stats(filled: Archive) -> None:
     assert len(list_clusters(filled, min_size=1)) == 4
     stats = archive_stats(filled)
     assert (stats.stories, stats.clusters, stats.quotes, stats.people, stats.events) == (4, 4, 4, 2, 4)
-    assert stats.schema_version == 1 and stats.size_bytes > 0
+    assert stats.schema_version == SCHEMA_VERSION and stats.size_bytes > 0
     assert stats.to_dict()["first_published"] == "2024-03-05"
 
 

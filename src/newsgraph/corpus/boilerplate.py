@@ -8,8 +8,8 @@ clusters (so a story the site ran five times in updates is not mistaken for boil
 learned. It is then taken out of the body of every story of that publisher, past and future,
 and recorded in the story's `furniture` as kind "other", with every annotation span remapped.
 
-Counting uses each story's body as extracted, so what is learned does not depend on the
-order in which stories arrived.
+Stories that name no publisher (scraped text often does not) are counted together as one
+unknown publisher, with the same thresholds. Counting uses each story's body as extracted.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from newsgraph.model import Entity, Event, Furniture, Quote, Span, Story
 
 MIN_STORIES = 5
 MIN_CLUSTERS = 4
+# The publisher of stories that name none: their lines are learned together.
+UNKNOWN = ""
 LEARNED_KIND = "other"
 # Longer paragraphs are reporting, not furniture, however often a site reprints them.
 MAX_LINE_CHARS = 600
@@ -37,23 +39,25 @@ def line_key(text: str) -> str:
     return hashlib.sha1(normal.encode()).hexdigest()[:20]
 
 
-def learned_lines(connection: sqlite3.Connection, publisher: str) -> set[str]:
-    """Keys of the lines learned as this publisher's furniture."""
+def learned_lines(connection: sqlite3.Connection, publisher: str | None) -> set[str]:
+    """Keys of the lines learned as this publisher's furniture (None: unknown publisher)."""
     rows = connection.execute(
-        "SELECT line FROM publisher_lines WHERE publisher = ? AND learned = 1", (publisher,)
+        "SELECT line FROM publisher_lines WHERE publisher = ? AND learned = 1",
+        (publisher or UNKNOWN,),
     )
     return {row[0] for row in rows}
 
 
-def count_lines(connection: sqlite3.Connection, story: Story) -> list[str]:
+def count_lines(connection: sqlite3.Connection, story: Story, cluster: str) -> list[str]:
     """Count the paragraphs of a newly stored story (its body as extracted) under its
     publisher; learn those that now qualify and strip them from the publisher's stories.
 
-    Returns the texts learned by this story (usually none).
+    Stories with no known publisher are counted together, as one "unknown" publisher.
+    `cluster_runs` counts how often a line turned up in a story of another cluster than the
+    last story that carried it: a cheap lower bound on its clusters, so the exact count (a
+    full-text query) only runs for lines that may qualify. Returns the texts learned.
     """
-    publisher = story.publisher
-    if not publisher:
-        return []
+    publisher = story.publisher or UNKNOWN
     learned: list[str] = []
     seen: set[str] = set()
     for paragraph in story.paragraphs:
@@ -63,47 +67,64 @@ def count_lines(connection: sqlite3.Connection, story: Story) -> list[str]:
         if key in seen:
             continue
         seen.add(key)
-        stories, checked_at, is_learned = connection.execute(
-            "INSERT INTO publisher_lines (publisher, line, text, stories) VALUES (?, ?, ?, 1)"
-            " ON CONFLICT (publisher, line) DO UPDATE SET stories = stories + 1"
-            " RETURNING stories, checked_at, learned",
-            (publisher, key, paragraph),
+        stories, runs, checked_at, is_learned = connection.execute(
+            "INSERT INTO publisher_lines (publisher, line, text, stories, last_cluster)"
+            " VALUES (?, ?, ?, 1, ?)"
+            " ON CONFLICT (publisher, line) DO UPDATE SET stories = stories + 1,"
+            " cluster_runs = cluster_runs + (last_cluster IS NOT excluded.last_cluster),"
+            " last_cluster = excluded.last_cluster"
+            " RETURNING stories, cluster_runs, checked_at, learned",
+            (publisher, key, paragraph, cluster),
         ).fetchone()
-        # Re-check a line whenever its count has doubled since the last look, so a line
-        # that recurs in one cluster costs a handful of scans, not one per story.
-        if is_learned or stories < MIN_STORIES or stories < 2 * checked_at:
+        # Re-check a line whenever its count has doubled since the last look.
+        if (is_learned or stories < MIN_STORIES or runs + 1 < MIN_CLUSTERS
+                or stories < 2 * checked_at):
             continue
         connection.execute(
             "UPDATE publisher_lines SET checked_at = ? WHERE publisher = ? AND line = ?",
             (stories, publisher, key),
         )
-        if _clusters_with(connection, publisher, paragraph) >= MIN_CLUSTERS:
+        carriers = _stories_with(connection, publisher, paragraph)
+        if len({cluster for _, cluster, _ in carriers}) >= MIN_CLUSTERS:
             connection.execute(
                 "UPDATE publisher_lines SET learned = 1 WHERE publisher = ? AND line = ?",
                 (publisher, key),
             )
-            strip_publisher(connection, publisher, paragraph)
+            _strip(connection, carriers, paragraph)
             learned.append(paragraph)
     return learned
 
 
-def _clusters_with(connection: sqlite3.Connection, publisher: str, text: str) -> int:
-    row = connection.execute(
-        "SELECT count(DISTINCT cluster) FROM stories WHERE publisher = ? AND instr(body, ?) > 0",
-        (publisher, text),
-    ).fetchone()
-    return int(row[0])
+def _stories_with(
+    connection: sqlite3.Connection, publisher: str, text: str
+) -> list[tuple[int, str, str]]:
+    """(rowid, cluster, data) of the publisher's stories whose body holds `text`, found
+    through the full-text index and confirmed on the body."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return []
+    phrase = '"' + " ".join(words) + '"'
+    rows = connection.execute(
+        "SELECT s.rowid, s.cluster, s.data, s.body, s.publisher FROM stories_fts"
+        " JOIN stories s ON s.rowid = stories_fts.rowid WHERE stories_fts MATCH ?",
+        (f"body : {phrase}",),
+    ).fetchall()
+    return [
+        (rowid, cluster, data)
+        for rowid, cluster, data, body, owner in rows
+        if (owner or UNKNOWN) == publisher and text in body
+    ]
 
 
-def strip_publisher(connection: sqlite3.Connection, publisher: str, text: str) -> int:
+def strip_publisher(connection: sqlite3.Connection, publisher: str | None, text: str) -> int:
     """Take a learned line out of every stored story of a publisher; returns how many changed."""
+    return _strip(connection, _stories_with(connection, publisher or UNKNOWN, text), text)
+
+
+def _strip(connection: sqlite3.Connection, carriers: list[tuple[int, str, str]], text: str) -> int:
     keys = {line_key(text)}
     changed = 0
-    rows = connection.execute(
-        "SELECT rowid, data FROM stories WHERE publisher = ? AND instr(body, ?) > 0",
-        (publisher, text),
-    ).fetchall()
-    for rowid, data in rows:
+    for rowid, _, data in carriers:
         story = read_story((data,))
         stripped = strip_lines(story, keys)
         if stripped is not story:
@@ -229,6 +250,7 @@ __all__ = [
     "LEARNED_KIND",
     "MIN_CLUSTERS",
     "MIN_STORIES",
+    "UNKNOWN",
     "count_lines",
     "learned_lines",
     "learned_summary",

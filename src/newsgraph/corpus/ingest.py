@@ -29,7 +29,7 @@ from typing import Literal
 from newsgraph.corpus.boilerplate import count_lines, learned_lines, strip_lines
 from newsgraph.corpus.rows import Row
 from newsgraph.corpus.store import Archive, insert_story
-from newsgraph.corpus.syndication import assign_cluster, fingerprint
+from newsgraph.corpus.syndication import assign_cluster, body_shingles, fingerprint_of
 from newsgraph.errors import ArchiveError, PipelineError
 from newsgraph.ingest import ReadFailure, read_inputs
 from newsgraph.model import Document, Story
@@ -234,26 +234,26 @@ class ArchiveWriter:
                 (key, story.id if exists is not None else None),
             )
             return WriteResult("duplicates" if exists is not None else "empty")
-        print_ = fingerprint(story.body, has_dateline=story.dateline is not None)
-        stored = replace(story, cluster=None)
-        if story.publisher:
-            stored = strip_lines(stored, self._learned_for(story.publisher))
+        shingles = body_shingles(story.body, has_dateline=story.dateline is not None)
+        print_ = fingerprint_of(shingles)
+        stored = strip_lines(replace(story, cluster=None), self._learned_for(story.publisher))
         rowid = insert_story(
             connection, stored, print_.shingles if print_ else 0,
             print_.to_bytes() if print_ else None,
         )
-        cluster = assign_cluster(connection, rowid, story.id, print_)
-        learned = count_lines(connection, story)
-        if learned and story.publisher:
-            self._learned.pop(story.publisher, None)
+        cluster = assign_cluster(connection, rowid, story.id, print_, shingles)
+        learned = count_lines(connection, story, cluster)
+        if learned:
+            self._learned.pop(story.publisher or "", None)
         connection.execute("INSERT OR IGNORE INTO sources (key, story) VALUES (?, ?)",
                            (key, story.id))
         return WriteResult("stored", joined=_size(connection, cluster) > 1, learned=len(learned))
 
-    def _learned_for(self, publisher: str) -> set[str]:
-        if publisher not in self._learned:
-            self._learned[publisher] = learned_lines(self.connection, publisher)
-        return self._learned[publisher]
+    def _learned_for(self, publisher: str | None) -> set[str]:
+        key = publisher or ""
+        if key not in self._learned:
+            self._learned[key] = learned_lines(self.connection, publisher)
+        return self._learned[key]
 
     def _begin(self) -> None:
         if not self._in_batch:

@@ -24,9 +24,9 @@ import hashlib
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 from datasketch import MinHash
@@ -40,10 +40,14 @@ SHINGLE_WORDS = 5
 # 32-bit hash values: half the bytes of 64-bit ones, ample for bodies of a few thousand words.
 SCHEME = "affine32"
 # A copy: the shorter body is at least this much inside the longer one ...
-MIN_CONTAINMENT = 0.7
-# ... and the two overlap at least this much, so a one-paragraph brief quoted inside a long
-# feature is not called a copy of it.
-MIN_JACCARD = 0.15
+MIN_CONTAINMENT = 0.6
+# ... and the two overlap at least this much, so a paragraph quoted inside a long feature
+# is not called a copy of it.
+MIN_JACCARD = 0.05
+# Signature estimates are trusted outside this band of containment; inside it the two
+# bodies' shingles are compared exactly.
+SURE_COPY = 0.85
+SURE_OTHER = 0.35
 # Below this many shingles a body is too short for containment to mean much.
 SHORT_BODY = 12
 
@@ -93,7 +97,11 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 def fingerprint(body: str, has_dateline: bool = False) -> Fingerprint | None:
     """The MinHash fingerprint of a body; None for an empty one."""
-    shingles = body_shingles(body, has_dateline)
+    return fingerprint_of(body_shingles(body, has_dateline))
+
+
+def fingerprint_of(shingles: set[bytes]) -> Fingerprint | None:
+    """The MinHash fingerprint of a set of shingles; None for an empty one."""
     if not shingles:
         return None
     minhash = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
@@ -120,16 +128,39 @@ def similarity(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
     return jaccard, containment
 
 
-def is_copy(a: Fingerprint, b: Fingerprint) -> bool:
-    """Whether two bodies are copies of one story (see the module docstring)."""
+def is_copy(
+    a: Fingerprint,
+    b: Fingerprint,
+    a_shingles: set[bytes] | None = None,
+    b_shingles: set[bytes] | Callable[[], set[bytes]] | None = None,
+) -> bool:
+    """Whether two bodies are copies of one story (see the module docstring).
+
+    The signatures decide clear cases; a borderline pair is compared on its shingle sets
+    when given (exact; `b_shingles` may be a function that reads them), else on the estimate.
+    """
     jaccard, containment = similarity(a, b)
     if min(a.shingles, b.shingles) < SHORT_BODY:
         return jaccard >= 0.8
+    if jaccard < MIN_JACCARD / 2 or containment < SURE_OTHER:
+        return False
+    if containment >= SURE_COPY and jaccard >= MIN_JACCARD:
+        return True
+    if callable(b_shingles):
+        b_shingles = b_shingles()
+    if a_shingles and b_shingles:
+        shared = len(a_shingles & b_shingles)
+        jaccard = shared / len(a_shingles | b_shingles)
+        containment = shared / min(len(a_shingles), len(b_shingles))
     return containment >= MIN_CONTAINMENT and jaccard >= MIN_JACCARD
 
 
 def assign_cluster(
-    connection: sqlite3.Connection, rowid: int, story_id: str, print_: Fingerprint | None
+    connection: sqlite3.Connection,
+    rowid: int,
+    story_id: str,
+    print_: Fingerprint | None,
+    shingles: set[bytes] | None = None,
 ) -> str:
     """Put a just-inserted story in its cluster (joining, merging or starting one), index its
     bands, and refresh the cluster's summary. Returns the cluster id.
@@ -143,13 +174,14 @@ def assign_cluster(
         candidates = connection.execute(
             "SELECT DISTINCT s.rowid, s.cluster, s.signature, s.shingles FROM lsh"
             " JOIN stories s ON s.rowid = lsh.story"
-            f" WHERE lsh.band_key IN ({', '.join('?' * len(keys))})",
+            f" WHERE lsh.band_key IN ({', '.join('?' * len(keys))}) ORDER BY s.rowid",
             keys,
         ).fetchall()
-        for _, cluster, signature, shingles in candidates:
+        for candidate, cluster, signature, count in candidates:
             if cluster in clusters or signature is None:
                 continue
-            if is_copy(print_, Fingerprint.from_bytes(signature, shingles)):
+            other = Fingerprint.from_bytes(signature, count)
+            if is_copy(print_, other, shingles, partial(stored_shingles, connection, candidate)):
                 clusters.add(cluster)
         connection.executemany(
             "INSERT OR IGNORE INTO lsh (band_key, story) VALUES (?, ?)",
@@ -171,6 +203,15 @@ def assign_cluster(
     connection.execute("UPDATE stories SET cluster = ? WHERE rowid = ?", (cluster, rowid))
     refresh_cluster(connection, cluster)
     return cluster
+
+
+def stored_shingles(connection: sqlite3.Connection, rowid: int) -> set[bytes]:
+    """The shingles of a stored story's body, for an exact comparison."""
+    body, dateline = connection.execute(
+        "SELECT body, json_extract(data, '$.dateline') IS NOT NULL FROM stories WHERE rowid = ?",
+        (rowid,),
+    ).fetchone()
+    return body_shingles(body, bool(dateline))
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +285,10 @@ __all__ = [
     "body_shingles",
     "choose_original",
     "fingerprint",
+    "fingerprint_of",
     "is_copy",
     "original_source",
     "refresh_cluster",
     "similarity",
+    "stored_shingles",
 ]
