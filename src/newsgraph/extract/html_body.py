@@ -16,12 +16,16 @@ The units then go through news-specific repair, all by general rules:
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import lxml.html
 from lxml import etree
 from trafilatura import bare_extraction
 
+_HEAD_CHARS = 12
+# Only list items and paragraphs up to this long are judged by their links (`html_repair`):
+# a longer paragraph with links in it is prose that cites its sources.
+LINK_CHECKED_MAX_WORDS = 20
 # Element kinds in trafilatura's output that are containers of units, not units.
 _CONTAINERS = frozenset({"list", "quote", "div", "table", "row"})
 
@@ -59,14 +63,58 @@ def main_units(tree: lxml.html.HtmlElement) -> list[Unit]:
         favor_recall=True,
         include_comments=False,
         include_tables=True,
-        include_links=True,
+        include_links=False,
         with_metadata=False,
     )
     if result is None or isinstance(result, dict) or result.body is None:
         return []
     units: list[Unit] = []
     _collect(result.body, units, group=0)
-    return units
+    return _with_link_shares(tree, units)
+
+
+def _with_link_shares(tree: lxml.html.HtmlElement, units: list[Unit]) -> list[Unit]:
+    """Each unit's link share, read off the page element with the same text.
+
+    Asking the finder to keep links changes what it finds (its link-density tests then see
+    them), so it runs without and the links are measured here instead.
+    """
+    checked = [u for u in units if u.kind == "item" or (u.kind == "p" and _is_short(u.text))]
+    wanted = {u.text for u in checked}
+    tags = {"li", "dd", "dt"} if any(u.kind == "item" for u in checked) else set()
+    tags |= {"p"} if any(u.kind == "p" for u in checked) else set()
+    if not tags:
+        return units
+    heads = {text[:_HEAD_CHARS] for text in wanted}
+    shares: dict[str, float] = {}
+    for element in tree.iter(*tags):
+        head = _head(element)
+        if head is not None and head not in heads:
+            continue  # cheap refusal: most page blocks are not in the article
+        text = " ".join("".join(element.itertext()).split())
+        if text in wanted and text not in shares:
+            linked = sum(len(" ".join("".join(a.itertext()).split())) for a in element.iter("a"))
+            shares[text] = min(1.0, linked / max(1, len(text)))
+    return [replace(u, link_share=shares.get(u.text, 0.0)) for u in units]
+
+
+def _is_short(text: str) -> bool:
+    return len(text.split()) <= LINK_CHECKED_MAX_WORDS
+
+
+def _head(element: etree._Element) -> str | None:
+    """The first characters of the element's normalised text, or None where its first text
+    node is too short to tell them without joining the rest."""
+    own = element.text
+    if own is not None and len(own) >= 2 * _HEAD_CHARS:
+        normalised = " ".join(own[: 4 * _HEAD_CHARS].split())
+        if len(normalised) >= _HEAD_CHARS:
+            return normalised[:_HEAD_CHARS]  # the common case, without walking the children
+    for chunk in element.itertext():
+        normalised = " ".join(chunk.split())
+        if normalised:
+            return normalised[:_HEAD_CHARS] if len(normalised) >= _HEAD_CHARS else None
+    return ""
 
 
 def _collect(element: etree._Element, units: list[Unit], group: int) -> None:
@@ -80,9 +128,7 @@ def _collect(element: etree._Element, units: list[Unit], group: int) -> None:
         text = " ".join("".join(child.itertext()).split())
         if not text:
             continue
-        units.append(
-            Unit(text=text, kind=_kind(child), link_share=_link_share(child, text), group=group)
-        )
+        units.append(Unit(text=text, kind=_kind(child), link_share=0.0, group=group))
 
 
 def _kind(element: etree._Element) -> str:
@@ -98,9 +144,4 @@ def _kind(element: etree._Element) -> str:
     return "p"
 
 
-def _link_share(element: etree._Element, text: str) -> float:
-    linked = sum(len(" ".join("".join(ref.itertext()).split())) for ref in element.iter("ref"))
-    return min(1.0, linked / max(1, len(text)))
-
-
-__all__ = ["Unit", "main_units", "new_group"]
+__all__ = ["LINK_CHECKED_MAX_WORDS", "Unit", "main_units", "new_group"]

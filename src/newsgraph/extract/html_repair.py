@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsgraph.extract.html_body import Unit
+from newsgraph.extract.html_body import LINK_CHECKED_MAX_WORDS, Unit
 from newsgraph.model import Furniture
 
 _WORD = re.compile(r"\w+")
@@ -148,7 +148,7 @@ def _drop_link_blocks(units: Sequence[Unit], removed: list[Furniture]) -> list[U
         one_link = (
             unit.kind == "p"
             and unit.link_share >= LINK_PARAGRAPH_SHARE
-            and len(unit.text.split()) <= 20
+            and len(unit.text.split()) <= LINK_CHECKED_MAX_WORDS
         )
         if in_link_list or one_link:
             removed.append(Furniture(text=unit.text, kind="teaser"))
