@@ -104,7 +104,9 @@ def test_story_id_is_stable_and_depends_on_origin_and_body() -> None:
 
 def test_package_level_api() -> None:
     import newsgraph
+    from newsgraph.pipeline import extract
 
-    story = newsgraph.extract("Rain fell on Tuesday.\n\nThe river rose.")
+    story = extract("Rain fell on Tuesday.\n\nThe river rose.")
+    assert newsgraph.analyze("Rain fell on Tuesday.").body == "Rain fell on Tuesday."
     assert story.body == "Rain fell on Tuesday.\n\nThe river rose."
     assert newsgraph.Story.from_dict(story.to_dict()) == story
