@@ -122,3 +122,36 @@ def test_disclaimer_on_top_does_not_swallow_the_story() -> None:
 )
 def test_sentences_that_mention_contributing_or_writing_are_body(line: str) -> None:
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Write to Al Root at al.root@example.com", "other"),
+        ("Thanks for signing up!", "newsletter"),
+        ("UPDATED: Tue., Nov. 19, 2019", "other"),
+        ("* * *", "other"),
+        ("Follow AP's full coverage of the elections at https://example.org/elections", "share"),
+        ("This copy is for your personal, non-commercial use only.", "other"),
+    ],
+)
+def test_more_furniture_families(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # tour dates, a numbered list and Q&A answers are the story's own lists
+        ["June 30 -- Jones Beach Theater, Wantagh, NY", "Aug. 2 -- DTE Energy Music Theatre, Clarkston, MI"],
+        ["1) Lego Star Wars Resistance Bomber Set", "2) Polaroid 600 Camera In Eighties Style"],
+        ["A: Tie between Istanbul, Turkey and Cape Town, South Africa"],
+        # a wrapped sentence split over lines
+        ["Veteran actress Kate Henshaw, who in 2008 won the", "Africa Movie Academy Award for Best Actress, has taken",
+         "to her Instagram page to share photos."],
+        # a sentence-case line that names nobody
+        ["Viewing age of 48 months and above for every show"],
+    ],
+)
+def test_list_items_and_wrapped_lines_are_not_teasers(lines: list[str]) -> None:
+    assert kinds(STORY + lines) == [None] * (len(STORY) + len(lines))

@@ -82,6 +82,12 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
                        r"from around the web|around the web|paid partner content)\b.{0,30}$", _I),
             re.compile(r"^(?:have a (?:news )?tip|got a (?:news )?tip|contact (?:the (?:author|reporter)|us)|"
                        r"email (?:the (?:author|reporter)|us) at)\b", _I),
+            re.compile(r"^(?:write to|contact|email|reach) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} at \S+@\S+", _I),
+            re.compile(r"\bfor your personal,? non-?commercial use only\b", _I),
+            re.compile(r"\bcommitted to publishing a diversity of letters\b", _I),
+            re.compile(r"^(?:listen|watch|download)\s*:\s*https?://\S+$", _I),
+            re.compile(r"^[\W_]*$"),  # a rule or ornament line: "___", "* * *"
+            re.compile(r"^\[[^\]]{1,40}\]$"),  # a lone bracketed tag: "[PC World]"
         ),
     ),
     (
@@ -92,6 +98,7 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
             re.compile(r"\b(?:delivered|straight|direct) to your inbox\b", _I),
             re.compile(r"^(?:newsletter|subscribe(?: now| today)?)[:!.]?$", _I),
             re.compile(r"\benter your email\b", _I),
+            re.compile(r"^(?:thanks?(?: you)? for (?:signing up|subscribing)|you(?:'re| are) (?:now )?subscribed)\b", _I),
         ),
     ),
     (
@@ -101,6 +108,7 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
                        r"(?: on| via| to)?(?: (?:facebook|twitter|x|linkedin|whatsapp|email|reddit))*[:.!]?$", _I),
             re.compile(r"^(?:share|click) (?:this|to share|on)\b.{0,60}$", _I),
             re.compile(r"^(?:follow|like) us on\b", _I),
+            re.compile(r"^follow [\w'’ ]{1,40} (?:full )?coverage of\b.{0,120}$", _I),
             re.compile(r"^(?:like this|loading)\s*(?::|\.\.\.|…)", _I),
             re.compile(r"^click to (?:share|email|print)\b", _I),
             re.compile(r"^(?:facebook|twitter|linkedin|whatsapp|email|reddit|pinterest)"
@@ -115,6 +123,7 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
             re.compile(r"^FILE\s*[-—–]\s*(?:In this|This)\b"),
             re.compile(r"^(?:image|photo) (?:copyright|source)\b", _I),
             re.compile(r"^(?:image|photo|slide|picture) \d+ (?:of|/) \d+\b", _I),
+            re.compile(r"^(?:image|photo|video|gallery)$", _I),
         ),
     ),
     (
@@ -126,6 +135,7 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
             re.compile(r"^(?:previous|next|prev)(?:\s*(?:[:»›>]|$)| (?:article|story|post|page)\b)", _I),
             re.compile(r"^home\s*[>›»/|]", _I),
             re.compile(r"^(?:tags|topics|filed under|categories|posted in|more on)\s*:", _I),
+            re.compile(r"^(?:tags|topics|categories|related topics)$", _I),
             re.compile(r"^click here\b.{0,60}$", _I),
         ),
     ),
@@ -145,6 +155,18 @@ _TEASER_LABEL = re.compile(rf"^{_TEASER_LABELS}\s*[:|»>–—-]*\s*$", _I)
 # Teaser headlines are written long; a short capitalised line between paragraphs is far more
 # often the story's own subheading, which must never be dropped.
 _MIN_TEASER_WORDS = 7
+# Items of the story's own lists (tour dates, numbered picks, Q&A answers) look like short
+# unpunctuated lines too; their marker tells them apart from another story's headline.
+_LIST_ITEM = re.compile(
+    r"^(?:\d{1,3}[.)]\s|\(\w\)\s|[-•*–—·▪●►]\s|[A-Z]:\s|\d{4}[./-]\d{1,2}[./-]\d{1,2}\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b\s*(?:[-–—:,@]|$))",
+    _I,
+)
+_DANGLING_ENDS = frozenset(
+    "the a an of to in on at by for with from and or but that who which whose as than".split()
+)
+# A headline does not open on a pronoun that points back into surrounding text.
+_ANAPHORIC_START = re.compile(r"^(?:this|that|these|those|it|he|she|they|we|i|his|her|their|its)\b", _I)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d+(?:st|nd|rd|th)?")
 _STOPWORDS = frozenset(
@@ -197,7 +219,9 @@ def judge_lines(lines: Sequence[str]) -> list[LineVerdict]:
     vocabulary = _story_vocabulary(lines, kinds)
 
     for i, line in enumerate(lines):
-        if kinds[i] is None and _is_teaser(line, vocabulary):
+        # A line the next one carries on from in lower case is a piece of a wrapped sentence.
+        continued = i + 1 < len(lines) and lines[i + 1][:1].islower()
+        if kinds[i] is None and not continued and _is_teaser(line, vocabulary):
             kinds[i] = "teaser"
     _extend_teaser_blocks(lines, kinds, vocabulary)
 
@@ -248,11 +272,20 @@ def _is_teaser(line: str, vocabulary: dict[str, int]) -> bool:
     stripped = line.strip()
     if _ends_sentence(stripped) or not stripped[:1].isupper() and not stripped[:1].isdigit():
         return False
+    if _LIST_ITEM.match(stripped) or _ANAPHORIC_START.match(stripped):
+        return False
+    if stripped.split()[-1].lower() in _DANGLING_ENDS:
+        return False  # "... who in 2008 won the": a wrapped piece of a sentence
     if len(stripped.split()) < _MIN_TEASER_WORDS or len(stripped.split()) > 25:
         return False
     overlap = topical_overlap(stripped, vocabulary)
-    # Title case is the headline's own form; a sentence-case line needs a clearer topic break.
-    return overlap < (0.34 if _is_headline_shaped(stripped) else 0.2)
+    words = stripped.split()
+    if _is_headline_shaped(stripped) and (words[-1][:1].isupper() or words[-1][:1].isdigit()):
+        return overlap < 0.34  # Title Case Ends On A Capital: the headline's own form
+    # A sentence-case headline of another story names someone or something the story never
+    # does; without a name it is as likely to be a line of the story's own.
+    names = [w for w in words[1:] if w[:1].isupper()]
+    return bool(names) and overlap < 0.2
 
 
 def _extend_teaser_blocks(lines: Sequence[str], kinds: list[str | None], vocabulary: dict[str, int]) -> None:
@@ -268,6 +301,7 @@ def _extend_teaser_blocks(lines: Sequence[str], kinds: list[str | None], vocabul
             in_block
             and kinds[i] is None
             and not _ends_sentence(line)
+            and not _LIST_ITEM.match(line)
             and len(line.split()) <= 25
             and _off_topic(line, vocabulary)
         ):
