@@ -3,14 +3,9 @@
 trafilatura's main-text finder, without its fallback stage, locates the article: its fallback
 (a readability port and jusText run on every page) costs half the time and, on news pages,
 adds more junk than text (whole teaser posts, the story printed three times with image URLs).
-What it hands back keeps the structure we need to judge each unit: the element kind
-(paragraph, heading and its level, list item, quote) and which words were links.
-
-The units then go through news-specific repair, all by general rules:
-
-* the headline and standfirst the article repeats at its top are metadata, not body;
-* blocks that are mostly links (a "more stories" list, a row of tags) are teasers;
-* the furniture remover shared with text mode judges every remaining unit.
+What it hands back keeps the structure the repair (`html_repair`) judges units by: the
+element kind (paragraph, heading and its level, list item, quote) and which list an item
+belongs to; how much of a unit is links is measured on the page itself.
 """
 
 from __future__ import annotations
@@ -35,7 +30,8 @@ class Unit:
     """One block of the article: its text, its element kind and how much of it is links.
 
     `kind` is "p", "h1".."h6", "item", "quote", "cell"; `link_share` is the share of the
-    text's characters inside links, `in_list` marks items of one list (same number).
+    text's characters inside links; `group` is the same number for the items of one list
+    (0 outside lists).
     """
 
     text: str
