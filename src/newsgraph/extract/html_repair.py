@@ -15,6 +15,7 @@ from newsgraph.extract.html_body import LINK_CHECKED_MAX_WORDS, Unit
 from newsgraph.model import Furniture
 
 _WORD = re.compile(r"\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 # A list or paragraph this much made of links is a list of other pages, not story text.
 LINK_LIST_SHARE = 0.7
 LINK_PARAGRAPH_SHARE = 0.85
@@ -54,6 +55,8 @@ _WIDGET_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("disclaimer", re.compile(r"\bfor your personal,? non-?commercial use only\b", re.IGNORECASE)),
     ("other", re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)),
+    # Links to other stories glued into one line, each tagged "[VIDEO]", "[INSIGHT]".
+    ("teaser", re.compile(r"(?:\[[A-Z][A-Z ]{2,15}\].{0,200}?){2,}")),
     ("other", re.compile(r"\[/?(?:button|caption|embed|gallery|video|audio|vc_\w+)\b[^\]]*\]")),
     (
         "other",
@@ -92,6 +95,8 @@ def _drop_widget_text(units: Sequence[Unit], removed: list[Furniture]) -> list[U
     kept: list[Unit] = []
     for unit in units:
         kind = widget_kind(unit.text) if len(unit.text) < 400 else None
+        if kind is None and _mostly_urls(unit.text):
+            kind = "other"
         if kind is None:
             kept.append(unit)
         else:
@@ -119,7 +124,8 @@ def _drop_headline_block(
                 removed.append(Furniture(text=unit.text, kind="other"))
                 after_headline = True
                 continue
-        elif not started and _is_the_title(_words(unit.text), title_words):
+        elif _is_the_title(_words(unit.text), title_words):
+            # Anywhere: further down the headline comes back as a gallery or share caption.
             removed.append(Furniture(text=unit.text, kind="other"))
             continue
         if unit.kind == "p" and (len(unit.text.split()) >= 8 or len(unit.text) >= 50):
@@ -155,6 +161,12 @@ def _drop_link_blocks(units: Sequence[Unit], removed: list[Furniture]) -> list[U
         else:
             kept.append(unit)
     return kept
+
+
+def _mostly_urls(text: str) -> bool:
+    """A line that is addresses more than words ("Listen: http://… Download: http://…")."""
+    urls = _URL.findall(text)
+    return len(urls) >= 2 and sum(map(len, urls)) >= 0.5 * len(text)
 
 
 def _words(text: str) -> list[str]:
