@@ -13,7 +13,7 @@ from newsgraph.extract.dates import normalise_date
 from newsgraph.extract.dom import drop_scripts, parse_page
 from newsgraph.extract.html_body import Unit
 from newsgraph.extract.html_meta import PageMeta, read_meta
-from newsgraph.extract.html_repair import strip_structure
+from newsgraph.extract.html_repair import strip_structure, widget_kind
 from newsgraph.model import Dateline, Document, Story
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
@@ -259,3 +259,22 @@ def test_sidebar_author_cards_are_not_the_byline() -> None:
         '<p class="byline">By Ana Ruiz</p>'
     )
     assert _meta("", body).authors == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Write to Jane Doe at jane.doe@example.com", "credit"),
+        ("Order Reprints", "other"),
+        ("An error has occurred, please try again later.", "other"),
+        ("Thanks for signing up!", "newsletter"),
+        ("This copy is for your personal, non-commercial use only.", "disclaimer"),
+        ("https://example.com/a/story", "other"),
+        ("Storm hits coast [VIDEO] Ferries cancelled [PICTURES]", "teaser"),
+        ('[button link="https://example.com/x"]Send us your review[/button]', "other"),
+        ("The council met on Tuesday and voted to fund the bridge.", None),
+        ("Write to us if you saw the storm.", None),
+    ],
+)
+def test_widget_text_families(text: str, kind: str | None) -> None:
+    assert widget_kind(text) == kind
