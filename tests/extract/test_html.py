@@ -278,3 +278,20 @@ def test_sidebar_author_cards_are_not_the_byline() -> None:
 )
 def test_widget_text_families(text: str, kind: str | None) -> None:
     assert widget_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ('<p class="autor">Autor: Jan Nowak</p>', ["Jan Nowak"]),
+        ('<div class="byline">Por Maria Silva e João Souza</div>', ["Maria Silva", "João Souza"]),
+        ('<span class="author">By <a href="/a/jd">Jane Doe</a></span>', ["Jane Doe"]),
+        (
+            '<div class="byline"><span>Meg James</span><span>Staff Writer</span></div>',
+            ["Meg James"],
+        ),
+        ('<div class="byline">Minutes Ago</div>', []),
+    ],
+)
+def test_visible_bylines(byline: str, authors: list[str]) -> None:
+    assert _meta("", byline).authors == authors

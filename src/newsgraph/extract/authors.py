@@ -35,6 +35,8 @@ _INSTITUTION = re.compile(
 _BY = re.compile(
     r"^(?:by|written by|posted by|von|par|por|di|door|av|af|przez|от|автор)\s*:?\s+", re.IGNORECASE
 )
+# A one-word label before the names: "Autor: …", "Text: …", "Reporter: …".
+_LABEL = re.compile(r"^\w{2,15}\s*:\s*")
 _AND = re.compile(r"\s+(?:and|und|et|y|e|en|och|og|i|и|ve)\s+")
 _BY_ONLY = re.compile(
     r"^(?:by|and|&|,|written by|posted by|von|par|por|di|door|av)\s*:?$", re.IGNORECASE
@@ -45,7 +47,9 @@ _WEEKDAY_OR_MONTH = (
 )
 # Boxes of other stories; not "sidebar" (layouts put the article's own byline in a side
 # column) nor "promo" ("header--no-promo").
-_WIDGET = re.compile(r"card|related|recommend|widget|popular|trending|comment|teaser", re.IGNORECASE)
+_WIDGET = re.compile(
+    r"card|related|recommend|widget|popular|trending|comment|teaser", re.IGNORECASE
+)
 _AWAY = frozenset({"aside", "footer", "nav", "form", "noscript", "figure", "figcaption"})
 _NOT_A_NAME = re.compile(
     r"\d|@|https?:|www\.|\s-\s|\b(?:ago|updated|published|posted|min(?:ute)?s?|hours?|read|staff|desk|"
@@ -93,7 +97,7 @@ def _byline_text(element: lxml.html.HtmlElement) -> str:
     pieces = [p.strip(" ,|·•") for p in pieces]
     kept = [p for p in pieces if p and not _INSTITUTION.search(p) and not _BY_ONLY.match(p)]
     text = _AND.sub(", ", ", ".join(kept))
-    return _BY.sub("", text)
+    return _LABEL.sub("", _BY.sub("", text))
 
 
 def _byline_elements(tree: lxml.html.HtmlElement) -> Iterable[lxml.html.HtmlElement]:
@@ -174,7 +178,7 @@ def _is_person(name: str) -> bool:
         return False
     if _NOT_A_NAME.search(name) or normalise_agency(name) or agencies_in(name):
         return False
-    if words[0].lower() in ("the", "a", "an", "our", "your"):
+    if words[0].lower() in ("the", "a", "an", "our", "your") or ":" in name:
         return False
     cased = [w for w in words if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
     if any(len(w) >= 4 and w.isupper() for w in cased) and not name.isupper():
