@@ -234,9 +234,11 @@ class ArchiveWriter:
                 (key, story.id if exists is not None else None),
             )
             return WriteResult("duplicates" if exists is not None else "empty")
-        shingles = body_shingles(story.body, has_dateline=story.dateline is not None)
-        print_ = fingerprint_of(shingles)
         stored = strip_lines(replace(story, cluster=None), self._learned_for(story.publisher))
+        # Fingerprint the body as stored: the publisher's learned furniture must not make
+        # two of its stories look alike.
+        shingles = body_shingles(stored.body, has_dateline=story.dateline is not None)
+        print_ = fingerprint_of(shingles)
         rowid = insert_story(
             connection, stored, print_.shingles if print_ else 0,
             print_.to_bytes() if print_ else None,

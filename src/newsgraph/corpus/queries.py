@@ -32,6 +32,8 @@ from newsgraph.corpus.rows import (
 from newsgraph.corpus.store import Archive, read_story, with_cluster
 
 _TERM = re.compile(r'"([^"]+)"|(\w+)', re.UNICODE)
+# Searches rank (BM25) at most this many matches, the newest; see `search_stories`.
+RANKED_MATCHES = 2000
 _CODE = re.compile(r"^[A-Z]{3}$")
 
 
@@ -52,31 +54,66 @@ def fts_query(text: str) -> str:
 def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 0) -> list[StoryHit]:
     """Stories whose headline or body holds every word of `query`, best match first.
 
-    Headline words weigh more than body words. Each hit carries a short `snippet` with the
-    matched words in [brackets], its `cluster` and how many `copies` that cluster has.
-    Returns [] for a query with no words.
+    Headline words weigh more than body words (BM25). Each hit carries a short `snippet`
+    with the first matched word in [brackets], its `cluster` and how many `copies` that
+    cluster has. A term found in more than `RANKED_MATCHES` stories (a very common word) is
+    ranked among its newest `RANKED_MATCHES` matches, which keeps every search fast however
+    large the archive. Returns [] for a query with no words.
     """
     match = fts_query(query)
     if not match:
         return []
-    rows = archive.query(
-        "SELECT s.id, s.title, s.publisher, s.published, s.url, s.cluster,"
-        " coalesce(c.size, 1) AS copies,"
-        " snippet(stories_fts, 1, '[', ']', '…', 16) AS snippet,"
-        " bm25(stories_fts, 4.0, 1.0) AS score"
-        " FROM stories_fts JOIN stories s ON s.rowid = stories_fts.rowid"
-        " LEFT JOIN clusters c ON c.id = s.cluster"
-        " WHERE stories_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-        (match, limit, offset),
+    floor = archive.query(
+        "SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?"
+        " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        (match, RANKED_MATCHES - 1),
     )
-    return [
+    ranked = archive.query(
+        "SELECT rowid, bm25(stories_fts, 4.0, 1.0) AS score FROM stories_fts"
+        " WHERE stories_fts MATCH ? AND rowid >= ? ORDER BY score LIMIT ? OFFSET ?",
+        (match, floor[0][0] if floor else 0, limit, offset),
+    )
+    if not ranked:
+        return []
+    scores = {r["rowid"]: float(r["score"]) for r in ranked}
+    rows = archive.query(
+        "SELECT s.rowid, s.id, s.title, s.publisher, s.published, s.url, s.cluster, s.body,"
+        " coalesce(c.size, 1) AS copies FROM stories s LEFT JOIN clusters c ON c.id = s.cluster"
+        f" WHERE s.rowid IN ({_marks(list(scores))})",
+        list(scores),
+    )
+    terms = [t.strip('"').lower() for t in re.findall(r'"[^"]+"', match)]
+    hits = [
         StoryHit(
             id=r["id"], title=r["title"], publisher=r["publisher"], published=r["published"],
-            url=r["url"], cluster=r["cluster"], copies=r["copies"], snippet=r["snippet"],
-            score=round(-float(r["score"]), 4),
+            url=r["url"], cluster=r["cluster"], copies=r["copies"],
+            snippet=snippet(r["body"], terms), score=round(-scores[r["rowid"]], 4),
         )
         for r in rows
     ]
+    hits.sort(key=lambda h: -(h.score or 0.0))
+    return hits
+
+
+def snippet(body: str, terms: Sequence[str], words: int = 16) -> str:
+    """About `words` words of `body` around the first term found, the terms in [brackets].
+
+    >>> snippet("The ferry left at noon and the harbour closed.", ["harbour"], words=4)
+    '…and the [harbour] closed.'
+    """
+    flat = " ".join(body.split())
+    patterns = [re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE) for t in terms if t]
+    first = min((m.start() for p in patterns if (m := p.search(flat))), default=0)
+    before = flat[:first].split()
+    start_words = before[-(words // 2) :] if words // 2 else []
+    start = first - len(" ".join(start_words)) - (1 if start_words else 0)
+    tokens = flat[max(0, start):].split(" ")
+    window = " ".join(tokens[:words])
+    for pattern in patterns:
+        window = pattern.sub(lambda m: f"[{m.group(0)}]", window)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if len(tokens) > words else ""
+    return prefix + window + suffix
 
 
 def latest_stories(archive: Archive, limit: int = 20, offset: int = 0) -> list[StoryHit]:
@@ -437,4 +474,5 @@ __all__ = [
     "list_clusters",
     "list_people",
     "search_stories",
+    "snippet",
 ]

@@ -48,8 +48,14 @@ MIN_JACCARD = 0.05
 # bodies' shingles are compared exactly.
 SURE_COPY = 0.85
 SURE_OTHER = 0.35
-# Below this many shingles a body is too short for containment to mean much.
-SHORT_BODY = 12
+# Below this many shingles (about forty words) a body is too short for containment to mean
+# much: a few shared lines of furniture would make it "inside" any story of its publisher.
+# Short bodies match only near-identical ones.
+SHORT_BODY = 40
+SHORT_MIN_JACCARD = 0.7
+# Estimates of containment are only trusted between bodies of comparable size; a pair of
+# very different sizes is always compared exactly.
+SURE_SIZE_RATIO = 0.4
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DATELINE = re.compile(r"^[^\n]{1,100}?\s[—–-]{1,2}\s")
@@ -141,10 +147,11 @@ def is_copy(
     """
     jaccard, containment = similarity(a, b)
     if min(a.shingles, b.shingles) < SHORT_BODY:
-        return jaccard >= 0.8
+        return jaccard >= SHORT_MIN_JACCARD
     if jaccard < MIN_JACCARD / 2 or containment < SURE_OTHER:
         return False
-    if containment >= SURE_COPY and jaccard >= MIN_JACCARD:
+    comparable = min(a.shingles, b.shingles) >= SURE_SIZE_RATIO * max(a.shingles, b.shingles)
+    if comparable and containment >= SURE_COPY and jaccard >= MIN_JACCARD:
         return True
     if callable(b_shingles):
         b_shingles = b_shingles()
