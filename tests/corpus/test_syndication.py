@@ -100,3 +100,18 @@ def test_story_card_names_original_source_and_copies(archive: Archive) -> None:
     assert record.story.cluster == "c" + min(wire.id, copy.id)
     lone = get_story(archive, other.id)
     assert lone is not None and lone.story.original_source is None and len(lone.copies) == 1
+
+
+def test_a_short_body_of_shared_furniture_joins_nothing(archive: Archive) -> None:
+    """A page whose body is little more than its publisher's promo must not chain stories."""
+    promo = ("The Harbor Ledger depends on readers like you to keep reporting on the stories "
+             "that matter here, every day of the year.")
+    long_a = make_story("\n\n".join([*paragraphs(60), promo]), "https://ledger.example/a",
+                        publisher="The Harbor Ledger")
+    long_b = make_story("\n\n".join([*paragraphs(61), promo]), "https://ledger.example/b",
+                        publisher="The Harbor Ledger")
+    short = make_story("Watch the video.\n\n" + promo, "https://ledger.example/c",
+                       publisher="The Harbor Ledger")
+    store(archive, long_a, short, long_b)
+    clusters = {row["cluster"] for row in archive.query("SELECT cluster FROM stories")}
+    assert len(clusters) == 3
