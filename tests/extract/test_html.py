@@ -20,7 +20,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 ARTICLE_URL = "https://ledger.example/news/2024/03/05/harbour-reopens"
 
 
-def html_story(name: str, url: str = ARTICLE_URL) -> Story:
+def html_story(name: str, url: str | None = ARTICLE_URL) -> Story:
     content = (FIXTURES / name).read_text(encoding="utf-8")
     return extract_html(Document(content=content, kind="html", url=url))
 
@@ -68,12 +68,13 @@ def test_body_cut_by_ad_rows_is_recovered_whole() -> None:
     ("name", "url", "reason"),
     [
         ("home_page.html", "https://ledger.example/", "home page"),
+        ("home_page.html", None, "home or section page"),
         ("not_found.html", "https://ledger.example/news/missing", "error page"),
         ("login_wall.html", ARTICLE_URL, "login or subscription wall"),
     ],
 )
 def test_pages_without_an_article_give_an_empty_body_and_say_why(
-    name: str, url: str, reason: str
+    name: str, url: str | None, reason: str
 ) -> None:
     story = html_story(name, url)
     assert story.body == ""

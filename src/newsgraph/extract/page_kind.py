@@ -47,8 +47,11 @@ def no_article_reason(
         return "page looks like a login or subscription wall"
     if words < MIN_ARTICLE_WORDS:
         return "too little prose on the page to be an article"
-    if _is_root(url) and not meta.article_data and _long_paragraphs(paragraphs) < 3:
-        return "page looks like a home page (site root, no article markup)"
+    if not meta.article_data and _long_paragraphs(paragraphs) < 3:
+        if _is_root(url):
+            return "page looks like a home page (site root, no article markup)"
+        if (meta.page_type or "").lower() == "website":
+            return "page looks like a home or section page (declared a website, not an article)"
     return None
 
 
