@@ -107,7 +107,7 @@ def assemble_story(
         title=title,
         authors=tuple(dict.fromkeys(parts.authors)),
         contributors=tuple(parts.contributors),
-        published=parts.published or document.fetched,
+        published=parts.published,  # a fetch date is not a publication date: say nothing
         publisher=parts.publisher,
         original_source=parts.original_source,
         dateline=parts.dateline,
