@@ -75,6 +75,8 @@ def parse_date_line(line: str) -> DateLine | None:
     >>> parse_date_line("Officials met on May 3, 2019.") is None
     True
     """
+    if len(line) > 80:
+        return None
     match = _DATE_LINE.match(line.strip())
     if not match:
         return None
@@ -117,8 +119,9 @@ def parse_contributors(line: str) -> list[Contributor] | None:
     >>> parse_contributors("Matthew Lee in Washington contributed to this story.")
     [Contributor(name='Matthew Lee', place='Washington')]
     """
-    if len(line.split()) > 60:
-        return None
+    lowered = line.lower()
+    if len(line) > 600 or ("contribut" not in lowered and "reporting" not in lowered and "writing" not in lowered):
+        return None  # the cheap test first: most lines are neither
     match = _CONTRIBUTED.match(line) or _REPORTING_BY.match(line)
     if not match or len(match.group("who").split()) > 30 or _CLAUSE_WORDS.search(match.group("who")):
         return None
