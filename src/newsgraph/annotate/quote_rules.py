@@ -12,12 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.quote_cues import (
-    CLAUSE_CUES,
-    INFINITIVE_CUES,
-    OBJECT_CUES,
-    PREPOSITION_CUES,
-)
+from newsgraph.annotate.quote_cues import PREPOSITION_CUES, cue_kinds
 
 # Deps that carry the words of an object-taking cue, after the verb.
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp"})
@@ -39,19 +34,22 @@ def is_cue(token: Token) -> bool:
     if token.i > 0 and token.doc[token.i - 1].text in ("<", "</"):
         return False  # markup left in the text ("<tweet id=...>")
     lemma = token.lemma_.lower()
-    return (lemma in CLAUSE_CUES or lemma in OBJECT_CUES or lemma in INFINITIVE_CUES
-            or lemma in PREPOSITION_CUES)
+    return any(cue_kinds(lemma)) or lemma in PREPOSITION_CUES
 
 
-def content_tokens(verb: Token) -> list[Token]:
-    """What `verb` reports, as tokens in order; empty when it reports nothing readable."""
-    lemma = verb.lemma_.lower()
+def content_tokens(verb: Token, kinds: tuple[bool, bool, bool] | None = None) -> list[Token]:
+    """What `verb` reports, as tokens in order; empty when it reports nothing readable.
+
+    `kinds` says whether the verb takes clause, object and infinitive content (default:
+    what `cue_kinds` knows of its lemma).
+    """
+    clause, obj, infinitive_ok = kinds if kinds is not None else cue_kinds(verb.lemma_.lower())
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if clauses and lemma in CLAUSE_CUES | OBJECT_CUES:
+    if clauses and (clause or obj):
         return _subtrees(clauses)
-    if lemma in CLAUSE_CUES and (verb.dep_ == "parataxis" or _as_clause(verb)):
+    if clause and (verb.dep_ == "parataxis" or _as_clause(verb)):
         return _parenthetical(verb)
-    if lemma in INFINITIVE_CUES:
+    if infinitive_ok:
         infinitive = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
         if infinitive:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
@@ -59,7 +57,7 @@ def content_tokens(verb: Token) -> list[Token]:
     preposition = cue_preposition(verb)
     if preposition is not None:
         return _subtrees([c for c in preposition.children if c.dep_ in ("pobj", "pcomp")])
-    if lemma in OBJECT_CUES:
+    if obj:
         return _object_content(verb)
     return []
 
