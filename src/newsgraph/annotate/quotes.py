@@ -24,14 +24,16 @@ Quotation marks belong to the content; a sentence-final period outside them does
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import ClassVar
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.nlp import parse
+from newsgraph.annotate.quote_leftovers import attach_leftovers
 from newsgraph.annotate.quote_marks import find_quoted
+from newsgraph.annotate.quote_reading import MIN_CONTENT_WORDS, Draft, Reading, words
 from newsgraph.annotate.quote_relay import outlet_name, relaying_outlet
 from newsgraph.annotate.quote_rules import (
     according_parts,
@@ -43,51 +45,6 @@ from newsgraph.annotate.quote_rules import (
 )
 from newsgraph.annotate.speakers import resolve_speaker
 from newsgraph.model import Entity, Quote, Span, Story
-
-# A content shorter than this many words is a fragment ("said so"), not a statement.
-MIN_CONTENT_WORDS = 2
-# A quotation with no cue beside it is a statement only from this length on; shorter ones
-# are mostly scare quotes and titles.
-MIN_LONE_QUOTE_WORDS = 5
-# How far back a lone quotation looks for the clause that introduces it, in tokens.
-LOOKBACK_TOKENS = 40
-
-
-@dataclass(slots=True)
-class _Draft:
-    content: set[int]
-    cue: list[int]
-    source: list[int]
-    verb: Token | None = None
-    via: str | None = None
-
-
-@dataclass(slots=True)
-class _Reading:
-    """The state of one story's reading: its parse, its quotations and the claimed tokens."""
-
-    doc: Doc
-    quoted: list[Span]
-    quote_tokens: list[range]
-    in_quote: list[bool]
-    claimed: list[bool] = field(default_factory=list)
-    sources: set[int] = field(default_factory=set)  # tokens claimed as some draft's source
-    drafts: list[_Draft] = field(default_factory=list)
-    idle_cues: list[Token] = field(default_factory=list)
-
-    def free(self, indices: Iterable[int]) -> bool:
-        return not any(self.claimed[i] for i in indices)
-
-    def shareable(self, source: Iterable[int]) -> bool:
-        """A source is free, or already the source of another attribution: "X criticized
-        the accord, saying it goes nowhere" has two attributions of X's."""
-        return all(not self.claimed[i] or i in self.sources for i in source)
-
-    def claim(self, draft: _Draft) -> None:
-        for i in [*draft.content, *draft.cue, *draft.source]:
-            self.claimed[i] = True
-        self.sources.update(draft.source)
-        self.drafts.append(draft)
 
 
 def find_quotes(
@@ -101,12 +58,12 @@ def find_quotes(
     _verb_attributions(reading)
     _according_attributions(reading)
     _colon_attributions(reading)
-    _leftover_quotations(reading)
+    attach_leftovers(reading)
     quotes = [_quote(d, reading, entities) for d in reading.drafts]
     return tuple(sorted((q for q in quotes if q is not None), key=lambda q: q.content[0]))
 
 
-def _read(doc: Doc, quoted: list[Span]) -> _Reading:
+def _read(doc: Doc, quoted: list[Span]) -> Reading:
     in_quote = [False] * len(doc)
     ranges = []
     for start, end in quoted:
@@ -115,14 +72,14 @@ def _read(doc: Doc, quoted: list[Span]) -> _Reading:
         ranges.append(tokens)
         for i in tokens:
             in_quote[i] = True
-    return _Reading(doc, quoted, ranges, in_quote, [False] * len(doc))
+    return Reading(doc, quoted, ranges, in_quote, [False] * len(doc))
 
 
 def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-def _verb_attributions(reading: _Reading) -> None:
+def _verb_attributions(reading: Reading) -> None:
     cues = [t for t in reading.doc if is_cue(t) and not reading.in_quote[t.i]]
     for verb in sorted(cues, key=lambda t: (_depth(t), t.i)):
         if reading.claimed[verb.i]:
@@ -133,13 +90,13 @@ def _verb_attributions(reading: _Reading) -> None:
         if not reading.free(cue) or not reading.shareable(source):
             continue
         content = _grow(reading, [t.i for t in content_tokens(verb)], set(cue) | set(source))
-        if _words(reading.doc, content) < MIN_CONTENT_WORDS:
+        if words(reading.doc, content) < MIN_CONTENT_WORDS:
             reading.idle_cues.append(verb)
             continue
-        reading.claim(_Draft(content, cue, source, verb, relaying_outlet(verb)))
+        reading.claim(Draft(content, cue, source, verb, relaying_outlet(verb)))
 
 
-def _grow(reading: _Reading, content: Iterable[int], keep_out: set[int]) -> set[int]:
+def _grow(reading: Reading, content: Iterable[int], keep_out: set[int]) -> set[int]:
     """Content tokens that are free, grown to whole quotations, trimmed of edge punctuation."""
     tokens = {i for i in content if not reading.claimed[i] and i not in keep_out}
     for quote in reading.quote_tokens:
@@ -150,7 +107,7 @@ def _grow(reading: _Reading, content: Iterable[int], keep_out: set[int]) -> set[
     return _trim(reading, tokens)
 
 
-def _continues(reading: _Reading, tokens: set[int], quote: range) -> bool:
+def _continues(reading: Reading, tokens: set[int], quote: range) -> bool:
     """A quotation that carries on the reported clause in the same sentence ("said the U.S.
     could intervene “if that's what's required.”"), the parser having hung it elsewhere."""
     if not tokens or quote.start - max(tokens) not in (1, 2):
@@ -160,7 +117,7 @@ def _continues(reading: _Reading, tokens: set[int], quote: range) -> bool:
     return doc[quote.start].sent.start == last.sent.start and not last.is_punct
 
 
-def _trim(reading: _Reading, tokens: set[int]) -> set[int]:
+def _trim(reading: Reading, tokens: set[int]) -> set[int]:
     doc = reading.doc
     ordered = _without_tail(reading, sorted(tokens))
     while ordered and _edge(doc[ordered[0]], reading):
@@ -176,7 +133,7 @@ _TAIL_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "conj", "parataxis", "
 _TAIL_MARKS = frozenset({",", "—", "–", "--", ";"})
 
 
-def _without_tail(reading: _Reading, ordered: list[int]) -> list[int]:
+def _without_tail(reading: Reading, ordered: list[int]) -> list[int]:
     """Drop a trailing clause set off by punctuation that is not part of what was said."""
     doc = reading.doc
     for i in ordered:
@@ -202,18 +159,14 @@ def _own_clause(token: Token) -> bool:
     return is_cue(token) or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
-def _edge(token: Token, reading: _Reading) -> bool:
+def _edge(token: Token, reading: Reading) -> bool:
     if token.is_space or (token.is_punct and not reading.in_quote[token.i]):
         return True
     # "..., and" left behind when a clause's conjunct is someone else's attribution.
     return token.dep_ == "cc" and not reading.in_quote[token.i] and token.i == token.sent.end - 1
 
 
-def _words(doc: Doc, tokens: Iterable[int]) -> int:
-    return sum(1 for i in tokens if not doc[i].is_punct and not doc[i].is_space)
-
-
-def _according_attributions(reading: _Reading) -> None:
+def _according_attributions(reading: Reading) -> None:
     doc = reading.doc
     for token in doc:
         cue, source_head, governor = according_parts(token)
@@ -233,11 +186,11 @@ def _according_attributions(reading: _Reading) -> None:
         phrase = {t.i for t in token.subtree} | {t.i for t in cue} | set(source)
         sentence = [t.i for t in token.sent if t.i not in phrase]
         content = _grow(reading, sentence, phrase)
-        if _words(doc, content) >= MIN_CONTENT_WORDS:
-            reading.claim(_Draft(content, [t.i for t in cue], source))
+        if words(doc, content) >= MIN_CONTENT_WORDS:
+            reading.claim(Draft(content, [t.i for t in cue], source))
 
 
-def _colon_attributions(reading: _Reading) -> None:
+def _colon_attributions(reading: Reading) -> None:
     """Headline style, "Graham: Trump's Rhetoric Destroying GOP's Chance": the name before
     a colon at the start of a line is the source, the colon the cue, the rest the content."""
     doc = reading.doc
@@ -254,8 +207,8 @@ def _colon_attributions(reading: _Reading) -> None:
         if not _names_a_source(source):
             continue
         content = _grow(reading, range(token.i + 1, line_end), {token.i})
-        if _words(doc, content) >= 3 and reading.free(t.i for t in source):
-            reading.claim(_Draft(content, [token.i], [t.i for t in source]))
+        if words(doc, content) >= 3 and reading.free(t.i for t in source):
+            reading.claim(Draft(content, [token.i], [t.i for t in source]))
 
 
 def _names_a_source(tokens: Sequence[Token]) -> bool:
@@ -274,165 +227,7 @@ def _phrase(doc: Doc, indices: Sequence[int]) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
 
 
-def _leftover_quotations(reading: _Reading) -> None:
-    doc = reading.doc
-    for quote in reading.quote_tokens:
-        free = [i for i in quote if not reading.claimed[i]]
-        if _words(doc, free) < MIN_CONTENT_WORDS or len(free) * 2 < len(quote):
-            continue
-        draft = _idle_cue_beside(reading, quote) or _draft_before(reading, quote.start)
-        draft = draft or _colon_before(reading, quote) or _verb_beside(reading, quote)
-        if draft is None and _words(doc, free) >= MIN_LONE_QUOTE_WORDS:
-            draft = _speaker_before(reading, quote)
-        if draft is None:
-            continue
-        draft.content.update(free)
-        for i in free:
-            reading.claimed[i] = True
-
-
-def _draft_before(reading: _Reading, start: int) -> _Draft | None:
-    """The direct quote this quotation goes on from: "“A,” she said, “B.”", "“A,” she said
-    in an interview. “B.”", or "...,” she said.⏎⏎“B.”" (a paragraph that is all quotation)."""
-    doc = reading.doc
-    for draft in reversed(reading.drafts):
-        if not any(reading.in_quote[i] for i in draft.content):
-            continue
-        last = max([*draft.cue, *draft.source, *draft.content])
-        between = [t for t in doc[last + 1 : start] if not t.is_space]
-        if last >= start or len(between) > 6 or any(reading.in_quote[t.i] for t in between):
-            continue
-        if any(t.pos_ in ("VERB", "AUX") or t.text == "“" for t in between):
-            continue
-        breaks = doc[last:start].text.count("\n\n")
-        only_marks = all(t.is_punct for t in between)
-        if breaks == 0 or (breaks == 1 and only_marks and _whole_paragraph(reading, start)):
-            return draft
-    return None
-
-
-def _whole_paragraph(reading: _Reading, start: int) -> bool:
-    """True when the quotation starting at token `start` is its paragraph's only text."""
-    doc = reading.doc
-    quote = next(q for q in reading.quote_tokens if q and q.start == start)
-    if quote.stop >= len(doc):
-        return True
-    last = doc[quote.stop - 1]
-    return "\n" in last.whitespace_ or "\n" in doc[quote.stop].text
-
-
-def _idle_cue_beside(reading: _Reading, quote: range) -> _Draft | None:
-    """A cue that found no content, next to a quotation: "He added: “B.”", "“A,” said X.",
-    "“A,” Trump, the front-runner, said"."""
-    doc = reading.doc
-    for verb in reading.idle_cues:
-        cue = cue_tokens(verb)
-        subject = subject_of(verb)
-        source = [t.i for t in subject_tokens(subject, verb)] if subject is not None else []
-        before = doc[cue[-1].i + 1 : quote.start]
-        after = doc[quote.stop : cue[0].i]
-        near_before = cue[-1].i < quote.start and len(before) <= 10 and "\n\n" not in before.text
-        near_after = (quote.stop <= cue[0].i and "\n\n" not in after.text
-                      and all(t.is_punct or t.i in source for t in after))
-        if not (near_before or near_after) or not reading.free(t.i for t in cue):
-            continue
-        if not reading.shareable(source):
-            source = []
-        draft = _Draft(set(), [t.i for t in cue], source, verb, relaying_outlet(verb))
-        reading.idle_cues.remove(verb)
-        reading.claim(draft)
-        return draft
-    return None
-
-
-def _colon_before(reading: _Reading, quote: range) -> _Draft | None:
-    """"Cruz called them on it: “The questions ...”": the colon is the cue, the subject of
-    the clause before it the source."""
-    doc = reading.doc
-    i = quote.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    if i < 1 or doc[i].text != ":" or reading.claimed[i]:
-        return None
-    verb = doc[i - 1]
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
-    subject = subject_of(verb)
-    source = [t.i for t in subject_tokens(subject, verb)] if subject is not None else []
-    if not source or not reading.free(source):
-        return None
-    draft = _Draft(set(), [i], source)
-    reading.claim(draft)
-    return draft
-
-
-def _verb_beside(reading: _Reading, quote: range) -> _Draft | None:
-    """Any verb written against a quotation reports it: "“This is fantastic!” beamed Donald
-    Hartley", "“Let's go,” Trump boomed", "Hillary shot back, “I suppose ...”"."""
-    doc = reading.doc
-    after = [t for t in doc[quote.stop : min(quote.stop + 3, len(doc))] if not t.is_punct]
-    before = [t for t in doc[max(quote.start - 3, 0) : quote.start]
-              if not t.is_punct and not t.is_space]
-    candidates = []
-    if after and after[0].pos_ == "VERB":
-        candidates.append(after[0])
-    elif len(after) > 1 and after[0].pos_ in ("PROPN", "PRON") and after[1].pos_ == "VERB":
-        candidates.append(after[1])
-    if before and before[-1].pos_ in ("VERB", "ADP", "ADV") and doc[quote.start - 1].is_punct:
-        verb = before[-1] if before[-1].pos_ == "VERB" else before[-1].head
-        if verb.pos_ == "VERB":
-            candidates.append(verb)
-    for verb in candidates:
-        if reading.claimed[verb.i] or reading.in_quote[verb.i] or "\n\n" in doc[
-            min(verb.i, quote.start) : max(verb.i, quote.stop - 1)
-        ].text:
-            continue
-        subject = subject_of(verb)
-        source = [t.i for t in subject_tokens(subject, verb)] if subject is not None else []
-        if not source or not reading.shareable(source):
-            continue
-        draft = _Draft(set(), [t.i for t in cue_tokens(verb)], source, verb)
-        if not reading.free(draft.cue):
-            continue
-        reading.claim(draft)
-        return draft
-    return None
-
-
-def _speaker_before(reading: _Reading, quote: range) -> _Draft | None:
-    """A long quotation with no cue of its own belongs to the clause before it in its
-    paragraph: "..., Clinton said on Thursday in a speech in New York. “One, defeat ISIS"
-    goes on Clinton's quote; "As Joel Pollak reported after ...:⏎⏎“For example, ..." is
-    Pollak's."""
-    doc = reading.doc
-    start = quote.start - 1
-    if start >= 0 and doc[start].is_space and "\n\n" in doc[start].text:
-        start -= 1
-        if start < 0 or doc[start].text != ":":
-            return None
-    for i in range(start, max(quote.start - LOOKBACK_TOKENS, 0) - 1, -1):
-        token = doc[i]
-        if "\n\n" in token.text_with_ws and i != start:
-            return None
-        if reading.in_quote[i]:
-            continue
-        owner = next((d for d in reversed(reading.drafts) if i in d.cue), None)
-        if owner is not None:
-            direct = any(reading.in_quote[j] for j in owner.content)
-            return owner if direct or not owner.content else None
-        if token.pos_ != "VERB" or reading.claimed[i]:
-            continue
-        subject = subject_of(token)
-        source = [t.i for t in subject_tokens(subject, token)] if subject is not None else []
-        cue = [t.i for t in cue_tokens(token)]
-        if source and reading.shareable(source) and reading.free(cue):
-            draft = _Draft(set(), cue, source, token)
-            reading.claim(draft)
-            return draft
-    return None
-
-
-def _quote(draft: _Draft, reading: _Reading, entities: Sequence[Entity]) -> Quote | None:
+def _quote(draft: Draft, reading: Reading, entities: Sequence[Entity]) -> Quote | None:
     doc = reading.doc
     content = _spans(doc, draft.content)
     if not content:
@@ -441,8 +236,8 @@ def _quote(draft: _Draft, reading: _Reading, entities: Sequence[Entity]) -> Quot
     source = _hull(doc, draft.source)
     speaker = resolve_speaker(source, doc, entities, reading.quoted) if source else None
     inside = sum(1 for i in draft.content if reading.in_quote[i] and not doc[i].is_punct)
-    words = _words(doc, draft.content)
-    kind = "direct" if inside == words else ("mixed" if inside else "indirect")
+    total = words(doc, draft.content)
+    kind = "direct" if inside == total else ("mixed" if inside else "indirect")
     name = speaker.name if speaker else (doc.text[source[0] : source[1]] if source else None)
     return Quote(
         content=tuple(content),

@@ -12,7 +12,7 @@ a label ("Russian Foreign Minister", not "the Russian Foreign Minister ,").
 
 >>> from newsgraph.annotate.nlp import parse
 >>> doc = parse("The call came from commentator Maxim Shevchenko on Friday.")
->>> role_of(doc[4:6])
+>>> role_of(doc[5:7])
 'commentator'
 """
 
