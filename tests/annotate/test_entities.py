@@ -105,3 +105,11 @@ def test_seed_people_are_single_person_entities_with_roles() -> None:
         assert found[0].type == "PERSON", person["name"]
         right_roles += found[0].role == person["role"]
     assert right_roles >= 8
+
+
+def test_a_title_later_is_a_mention_of_the_person_who_holds_it() -> None:
+    body = ("Foreign Minister Ola Berg met his counterpart. The foreign minister said talks "
+            "went well. The talks ended.")
+    person = _person(_story(body), "Ola Berg")
+    texts = [body[s:e] for s, e in person.mentions]
+    assert "The foreign minister" in texts and "The talks" not in texts

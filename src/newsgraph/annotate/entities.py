@@ -85,6 +85,7 @@ def find_entities(story: Story, doc: Doc | None = None) -> tuple[Entity, ...]:
     _add_unlabelled_mentions(doc, groups)
     entities = [_entity(group, doc) for group in sorted(groups, key=lambda g: g.first)]
     entities = [replace(e, id=f"e{i + 1}") for i, e in enumerate(entities)]
+    entities = _add_title_mentions(doc, entities)
     return tuple(entities) + _credited_people(story, entities)
 
 
@@ -212,6 +213,35 @@ def _entity(group: _Group, doc: Doc) -> Entity:
         mentions=tuple(sorted({m.span for m in mentions})),
         country=country,
     )
+
+
+def _add_title_mentions(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """"the foreign minister" after "Russian Foreign Minister Sergey Lavrov": a definite
+    noun phrase whose words are all in the role of exactly one person named before it."""
+    people = [e for e in entities if e.type == "PERSON" and e.role and e.mentions]
+    covered = {i for e in entities for s, t in e.mentions for i in range(s, t)}
+    added: dict[str, list[Span]] = {}
+    for token in doc:
+        if token.pos_ != "NOUN" or token.idx in covered:
+            continue
+        determiners = [c for c in token.lefts if c.dep_ == "det" and c.lower_ == "the"]
+        if not determiners:
+            continue
+        words = [t.lower_ for t in doc[determiners[0].i + 1 : token.i + 1]]
+        if len(words) > 4:
+            continue
+        owners = [
+            e for e in people
+            if e.mentions[0][0] < token.idx
+            and set(words) <= set((e.role or "").lower().split())
+        ]
+        if len(owners) == 1:
+            start = determiners[0].idx
+            added.setdefault(owners[0].id, []).append((start, token.idx + len(token)))
+    return [
+        replace(e, mentions=tuple(sorted({*e.mentions, *added[e.id]}))) if e.id in added else e
+        for e in entities
+    ]
 
 
 def _credited_people(story: Story, entities: list[Entity]) -> tuple[Entity, ...]:
