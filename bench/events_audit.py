@@ -160,8 +160,8 @@ def run(judged: list[Judged]) -> Audit:
 def report(audit: Audit) -> str:
     return "\n".join([
         f"articles       {len(ARTICLES)}",
-        f"predicted      {audit.predicted} events ({audit.judged} judged, "
-        f"{len(audit.unjudged)} unjudged)",
+        (f"predicted      {audit.predicted} events ({audit.judged} judged, "
+         f"{len(audit.unjudged)} unjudged)"),
         f"precision      {audit.precision:.3f} ({audit.right}/{audit.judged})",
         f"ok events lost {audit.lost} of {audit.ok_lines}",
     ])

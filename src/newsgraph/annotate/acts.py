@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from newsgraph.annotate.plover import (
     AID_OBJECTS,
+    AVOIDING,
     FORCES,
     FRAMES,
     GIVING_VERBS,
@@ -26,6 +27,7 @@ from newsgraph.annotate.plover import (
     HUMAN_NOUNS,
     HUMAN_OBJECT,
     INTRANSITIVE,
+    IRREALIS,
     LIGHT_VERBS,
     MATERIAL_HOSTILE,
     MILITARY_WORDS,
@@ -61,6 +63,10 @@ QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "t
                         "score", "scores", "number", "group", "some", "many", "most", "all",
                         "several", "millions", "million", "handful"})
 _OBLIGATION = frozenset({"must", "should"})
+_CONDITIONALS = frozenset({"if", "unless", "whether"})
+# Named things that hold an event word ("the North American Free Trade Agreement").
+_NAMED = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"})
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
 _KNOWN_LEMMAS = (VERBS.keys() | {k.split()[0] for k in PHRASAL} | {k.split()[0] for k in
                  VERB_OBJECT} | FRAMES.keys() | LIGHT_VERBS | GIVING_VERBS | REPORTING)
 
@@ -109,6 +115,8 @@ def find_acts(sent: SpacySpan) -> list[Act]:
         independent = _has_own_parties(token)
         if not independent and (governor(token, governing, anchor) is not None
                                 or _circumstance(token, anchor)):
+            continue
+        if _unreal(token, anchor or token):
             continue
         act = _code(token, anchor or token, senses)
         if act is not None:
@@ -160,6 +168,8 @@ def word_sense(token: Token) -> Sense | None:
 def _human_object(verb: Token) -> bool:
     """The verb's object, if it has one, is a person, a group of people or a state."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects = [verb.head]  # "a report released last year": the noun is what was released
     if not objects:
         return True
     obj = counted(objects[0])
@@ -202,7 +212,11 @@ def governor(token: Token, acts: set[int], own: Token | None = None) -> Token | 
     """The outer act whose complement or argument this word is, if any."""
     node = token
     while node.head.i != node.i:
-        if node.dep_ in ("conj", "parataxis", "relcl", "appos"):
+        # Verb conjuncts share their governor: "criticized X for shooting and killing Y";
+        # listed nouns are acts of their own ("its intervention ... and its annexation").
+        while node.dep_ == "conj" and node.pos_ == "VERB" and node.head.pos_ == "VERB":
+            node = node.head
+        if node.dep_ in ("conj", "parataxis", "relcl", "appos") or node.head.i == node.i:
             return None
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in INDEPENDENT for c in node.children
@@ -233,6 +247,8 @@ def _circumstance(token: Token, anchor: Token | None) -> bool:
     """An event noun after "after", "despite", "during": the setting, not the news."""
     if anchor is not None or token.pos_ != "NOUN" or token.dep_ != "pobj":
         return False
+    if any(c.ent_type_ == "DATE" and c.is_digit and len(c.text) == 4 for c in token.children):
+        return False  # "after its 2014 annexation": history, kept and marked background
     return token.head.lower_ in _CIRCUMSTANCE
 
 
@@ -253,6 +269,9 @@ def _has_own_parties(noun: Token) -> bool:
 
 def modals(verb: Token) -> set[str]:
     found = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not found and verb.dep_ == "conj" and verb.tag_ == "VB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        found = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}  # "could X or Y"
     if verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_ == "be":
         found |= {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
     return found
@@ -270,12 +289,17 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
     base = lemma(token)
     complement = complement_of(token) if base in FRAMES else None
     condition = _condition(anchor) or (_condition(complement) if complement is not None else None)
-    negated = any(c.dep_ == "neg" for c in anchor.children)
+    negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATORS)
+                  for c in anchor.children)
     if complement is not None:
         inner = next((senses[t.i] for t in complement.subtree if t.i in senses), None)
         if inner is None and base in NEEDS_ACT:
             return None
         sense = compose(FRAMES[base], inner)
+        if modals(anchor) & _SPECULATIVE and sense[0] not in ("THREATEN",):
+            return None  # "could decline to appeal": what might happen is no act
+        if negated and any(c.dep_ == "auxpass" for c in anchor.children):
+            return None  # "was never sworn in to tell the truth"
         if negated and sense[0] == "AGREE":
             sense = ("REJECT", None)
         return Act(token, anchor, sense, complement, condition)
@@ -297,6 +321,47 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
         # A promised act is an agreement; an announced retreat ("will resign") stays one.
         sense = ("AGREE", None)
     return Act(token, anchor, sense, None, condition)
+
+
+def _unreal(token: Token, anchor: Token) -> bool:
+    """Acts the sentence does not report as done: inside a condition ("if Trump's plan
+    rejected ..."), wished, needed or avoided ("hopes to meet", "steering clear of
+    criticizing"), described in a relative clause ("Maduro, who is refusing to cede power"),
+    an aim ("to prevent police from ..."), a named thing ("the Free Trade Agreement"), the
+    predicate of "be" ("it's a huge deal"), or a bare participle ("Asked to describe ...")."""
+    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ in _NAMED:
+        return True
+    if token.pos_ == "NOUN" and anchor.i == token.i and token.dep_ in ("attr", "acomp") \
+            and token.head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that", "what")
+                for c in token.head.children):
+        return True
+    if anchor.tag_ == "VBN" and anchor.dep_ in ("advcl", "ROOT") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in anchor.children):
+        return True
+    node = anchor
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that"
+                                        for c in node.subtree if c.i < node.i):
+            return True
+        if node.dep_ == "advcl":
+            marks = {c.lower_ for c in node.children if c.dep_ in ("mark", "aux")}
+            if marks & _CONDITIONALS:
+                return True
+            if "to" in marks and modals(node.head) & _SPECULATIVE:
+                return True  # "could speak to white people to prevent police from ..."
+            if marks & INDEPENDENT:
+                return False
+        if node.dep_ == "ccomp" and any(
+                c.tag_ in ("WP", "WDT", "WRB") or c.lower_ in _CONDITIONALS
+                for c in node.children if c.i < node.i):
+            return True  # "deciding who will occupy the White House": a question
+        if node.dep_ in ("parataxis", "appos"):
+            return False
+        node = node.head
+        if lemma(node) in IRREALIS | AVOIDING:
+            return True
+    return False
 
 
 def _has_object(verb: Token) -> bool:

@@ -37,7 +37,7 @@ from newsgraph.annotate.parties import (
     reciprocal_parties,
     subject_of,
 )
-from newsgraph.annotate.plover import RECIPROCAL
+from newsgraph.annotate.plover import MATERIAL_HOSTILE, RECIPROCAL
 from newsgraph.annotate.timex import parse_published, resolve_date
 from newsgraph.model import Actor, Event, Story, When, Where
 
@@ -50,6 +50,7 @@ _MAX_PAIRS = 6
 # Verbs of attack that, between two named people, are words ("Trump attacked Clinton").
 VERBAL_ATTACKS = frozenset({"attack", "hit", "blast", "assail", "slam"})
 _ARMED = frozenset({"MIL", "REB", "COP", "UAF"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
@@ -59,7 +60,7 @@ def find_events(story: Story, doc: Doc | None = None) -> tuple[Event, ...]:
     index = index_actors(story, doc)
     quoted = _quoted_speakers(story)
     anchored = parse_published(story.published) is not None
-    events: list[Event] = []
+    events: list[tuple[int, Event]] = []
     for sent in doc.sents:
         for act in find_acts(sent):
             speaker: Actor | None = None
@@ -68,8 +69,53 @@ def find_events(story: Story, doc: Doc | None = None) -> tuple[Event, ...]:
                 if speaker is None:
                     continue  # a statement about the world, not an act of its speaker
             for event in _events_for(act, index, speaker):
-                events.append(_dated(event, act, story, anchored))
-    return tuple(events)
+                events.append((sent.start, _dated(event, act, story, anchored)))
+    return tuple(merge_repeats(events))
+
+
+def merge_repeats(events: list[tuple[int, Event]]) -> list[Event]:
+    """One event per act and direction: a story that tells the same act twice ("a testy
+    phone call between Pompeo and Lavrov" ... "in the Wednesday call between Pompeo and
+    Lavrov") gives it once. Two mentions are one act when type, background, source and
+    target agree and their dates do not differ, told in two sentences (one sentence that
+    names two acts, "supplied X with arms and sent advisers", reports two); the mention
+    with the most detail (a date, a place, a mode) is kept, in the place of the first.
+    """
+    kept: list[tuple[int, Event]] = []
+    for sentence, event in events:
+        same = next((i for i, (s, k) in enumerate(kept)
+                     if s != sentence and _same_act(k, event)), None)
+        if same is None:
+            kept.append((sentence, event))
+        elif _detail(event) > _detail(kept[same][1]):
+            kept[same] = (sentence, event)
+    return [event for _, event in kept]
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    if (a.type, a.background) != (b.type, b.background):
+        return False
+    if a.when and b.when and a.when.date and b.when.date and a.when.date != b.when.date:
+        return False
+    return _same_side(a.source, b.source) and _same_side(a.target, b.target)
+
+
+def _same_side(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x.entity and y.entity:
+            if x.entity != y.entity:
+                return False
+        elif not (x.sector and x.sector == y.sector
+                  and (x.country == y.country or not (x.country and y.country))) \
+                and x.text.lower() != y.text.lower():
+            return False
+    return True
+
+
+def _detail(event: Event) -> int:
+    return sum((event.when is not None, event.where is not None, event.mode is not None))
 
 
 def _quoted_speakers(story: Story) -> dict[int, str | None]:
@@ -92,6 +138,8 @@ def _speaker_act(act: Act, speaker_id: str | None, index: ActorIndex) -> Actor |
     if speaker_id is None or act.sense[0] not in SPEECH_ACTS:
         return None
     subject = subject_of(act.anchor)
+    if subject is None and not (act.anchor.pos_ == "VERB" and act.anchor.dep_ == "ROOT"):
+        return None  # "every threat we have faced": a word in the quote, not its act
     if subject is not None and subject.lower_ not in ("i", "we"):
         return None  # "you could dismiss this" is no act of the speaker
     entity = next((e for e in index.story.entities if e.id == speaker_id), None)
@@ -110,7 +158,17 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
         return []  # "a trip to Disney World": an event noun with no one doing it
     if not any(a.country or a.sector for a in (*sources, *targets, *reciprocal)):
         return []  # political events need a political actor: "visit us on Twitter" is none
+    if not sources and not reciprocal and not _passive(act) \
+            and act.sense[0] not in MATERIAL_HOSTILE and not _named(subject):
+        return []  # "Secret Service protocol called for ...": no one named does it
+    if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE
+           for v in (act.trigger, act.anchor) for c in v.children):
+        return []  # "defending himself": a party acting on itself is no event between two
+    if act.sense[0] == "CONSULT" and not targets and not reciprocal and len(sources) < 2:
+        return []  # "talked about his plans": a consultation needs someone consulted
     pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]
+    if reciprocal and sources and {a.text for a in reciprocal} == {a.text for a in sources}:
+        sources = []  # "Serbia and Kosovo accused each other": the doers are the parties
     if reciprocal and sources:
         targets, reciprocal = reciprocal, []  # "mediation between A and B": A and B are acted on
     if reciprocal:
@@ -119,17 +177,44 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
     elif len(sources) > 1 and not targets and act.sense[0] in RECIPROCAL:
         pairs = [((a,), (b,)) for a, b in product(sources, sources) if a != b]
     elif sources and targets:
-        pairs = [((a,), (b,)) for a, b in product(sources, targets)]
+        pairs = [((a,), (b,)) for a, b in product(sources, targets)
+                 if a.text != b.text or a.entity != b.entity]
     else:
         pairs = [((a,), ()) for a in sources] or [((), (b,)) for b in targets]
     type_, mode = act.sense
     if type_ == "ASSAULT" and act.trigger.lemma_.lower() in VERBAL_ATTACKS \
-            and _people(sources, index) and _people(targets, index):
+            and _people(sources, index) and (_people(targets, index) or _unarmed(targets, index)):
         type_, mode = "DISAPPROVE", None  # "Trump attacked Clinton": words, not blows
     evidence = _evidence(act)
     where = _where(act, index, {t.text for _, ts in pairs for t in ts})
     return [Event(type=type_, mode=mode, evidence=evidence, source=s, target=t, where=where)
             for s, t in pairs[:_MAX_PAIRS]]
+
+
+def _unarmed(actors: list[Actor], index: ActorIndex) -> bool:
+    """No actor is armed or a state ("radical Islam", "law enforcement officers")."""
+    kinds = {e.id: e.type for e in index.story.entities}
+    return all(a.sector not in _ARMED and kinds.get(a.entity or "") != "PLACE"
+               and not (a.entity is None and a.country and a.sector in (None, "GOV"))
+               for a in actors)
+
+
+def _named(subject: Token | None) -> bool:
+    """The subject is a name the actor rules could not code ("Ethopia", "Members of the
+    Association of African Jurists"): a party is there, only not known."""
+    if subject is None:
+        return False
+    heads = [subject, *subject.conjuncts]
+    heads += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    return any(h.pos_ == "PROPN" for h in heads)
+
+
+def _passive(act: Act) -> bool:
+    """The act is told in the passive ("Scott was shot"): its doer may go unsaid."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for v in (act.trigger, act.anchor)
+               for c in v.children) or (act.anchor.dep_ == "conj" and any(
+                   c.dep_ in ("nsubjpass", "auxpass") for c in act.anchor.head.children))
 
 
 def _people(actors: list[Actor], index: ActorIndex) -> bool:

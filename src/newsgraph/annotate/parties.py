@@ -74,7 +74,9 @@ def find_sources(act: Act, index: ActorIndex) -> list[Actor]:
         owner = next((c for c in act.trigger.children if c.dep_ == "poss"), None)
         head = owner or _pobj(act.trigger, ("by",))
     else:
-        head = _agent(anchor)
+        head = _agent(anchor) or next(
+            (a for c in anchor.children if c.dep_ == "conj" and c.tag_ == "VBN"
+             and (a := _agent(c)) is not None), None)  # "was shot and killed by police"
         if head is None:
             subject = subject_of(anchor)
             passive = subject is not None and subject.dep_ == "nsubjpass" \
@@ -107,6 +109,10 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
     objects = ("dative",) if act.sense[0] == "MOBILIZE" or lemma(act.anchor) in GIVING_VERBS \
         else ("dobj", "dative", "nsubjpass", "attr")
     candidates.extend(c for v in verbs for c in v.children if c.dep_ in objects)
+    if act.anchor.dep_ == "conj" and act.anchor.tag_ == "VBN" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in act.anchor.children):
+        # "Scott was shot and killed": the shared passive subject is acted on by both
+        candidates.extend(c for c in act.anchor.head.children if c.dep_ == "nsubjpass")
     if act.trigger.dep_ == "xcomp":
         candidates.extend(c for c in act.trigger.head.children if c.dep_ == "dobj")
     preps = _target_preps(act)
@@ -124,6 +130,14 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
                               if g.dep_ == "pobj")
     if act.condition is not None:
         candidates.extend(c for c in act.condition.children if c.dep_ == "nsubj")
+    if act.anchor.dep_ == "conj":
+        # "supplied Venezuela with a system ... and has sent military advisers": the
+        # conjuncts share their party unless the later one names its own
+        first = act.anchor
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        candidates.extend(c for c in first.children if c.dep_ in ("dobj", "dative")
+                          and not _names_own_party(act.anchor))
     for candidate in candidates:
         if candidate.i == act.trigger.i or _owned(candidate):
             continue
@@ -133,6 +147,11 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
         if actors:
             return actors
     return _search_target(act, index, taken)
+
+
+def _names_own_party(verb: Token) -> bool:
+    return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "against"))
+               for c in verb.children)
 
 
 def _owned(noun: Token) -> bool:
@@ -250,6 +269,11 @@ def reciprocal_parties(act: Act, index: ActorIndex) -> list[Actor]:
     if pobj is not None and pobj.conjuncts:
         return _actors(pobj, index)
     subject = subject_of(act.anchor)
+    if subject is not None and subject.conjuncts and any(
+            c.dep_ == "dobj" and c.lower_ in ("other", "another")
+            and any(g.lower_ in ("each", "one") for g in c.children)
+            for c in act.anchor.children):
+        return _actors(subject, index)  # "Serbia and Kosovo accused each other"
     if subject is None or subject.lower_ not in _RECIPROCAL_SUBJECTS:
         return []
     for token in reversed(list(act.trigger.doc[act.trigger.sent.start : subject.i])):

@@ -158,8 +158,14 @@ FRAMES: dict[str, str] = {
     "prepare": "PREPARE",
 }
 
+# Verbs whose complement is wished, needed or imagined, not done ("hopes to meet").
+IRREALIS = frozenset({"hope", "wish", "want", "need", "dream", "imagine", "pretend", "like",
+                      "love"})
+# Verbs and idioms whose complement is what is not done ("avoided criticizing").
+AVOIDING = frozenset({"avoid", "refrain", "steer", "stop", "cease", "forgo", "shun"})
+
 # Frames that say nothing without an act to frame ("failed to do so" is no rejection).
-NEEDS_ACT = frozenset({"fail"})
+NEEDS_ACT = frozenset({"fail", "ready", "willing", "prepared"})
 # Verbs that are acts only when done to people ("released prisoners", not "released a report").
 HUMAN_OBJECT = frozenset({"release", "free", "pardon", "thank", "congratulate",
                           "host", "meet", "arrest", "detain"})
@@ -254,6 +260,7 @@ def compose(frame: str, act: Sense | None) -> Sense:
 
 __all__ = [
     "AID_OBJECTS",
+    "AVOIDING",
     "FORCES",
     "FRAMES",
     "GIVING_VERBS",
@@ -261,6 +268,7 @@ __all__ = [
     "HUMAN_NOUNS",
     "HUMAN_OBJECT",
     "INTRANSITIVE",
+    "IRREALIS",
     "LIGHT_VERBS",
     "MATERIAL_HOSTILE",
     "MILITARY_WORDS",
