@@ -156,3 +156,35 @@ def test_seed_quotes_have_their_speakers() -> None:
     for quote in quotes:
         for start, end in quote.content:
             assert 0 <= start < end <= len(story.body)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_fictional_story_speakers_and_roles() -> None:
+    body = (FIXTURES / "council-vote.txt").read_text(encoding="utf-8")
+    story = extract_document(Document(content=body, kind="text"))
+    story = replace(story, entities=find_entities(story))
+    quotes = find_quotes(story)
+
+    def speaker_of(words: str) -> str | None:
+        for quote in quotes:
+            if any(words in story.text(c) for c in quote.content):
+                return quote.speaker_name
+        return None
+
+    assert speaker_of("best day for Halifax") == "Sarah Miller"
+    assert speaker_of("first ships could dock") == "Sarah Miller"
+    assert speaker_of("a gift to developers") == "Thomas Brennan"
+    assert speaker_of("We were never asked") == "Thomas Brennan"
+    assert speaker_of("Not once") == "Thomas Brennan"
+    assert speaker_of("ignores every lesson") == "Lena Holt"
+    assert speaker_of("Nobody will repay") == "Lena Holt"
+    assert speaker_of("the costs would double") == "Lena Holt"
+    best_day = next(q for q in quotes if "best day" in story.text(q.content[0]))
+    assert best_day.via == "Halifax Herald" and best_day.kind == "direct"
+    roles = {e.name: e.role for e in story.entities if e.type == "PERSON"}
+    assert roles["Sarah Miller"] == "Mayor"
+    assert roles["Thomas Brennan"] == "chairman of the Fishermen's Association"
+    assert roles["Lena Holt"] == "economist"
+    assert roles["Aron Vik"] == "Deputy Mayor"
