@@ -92,3 +92,34 @@ def test_place_country(name: str, expected: str | None) -> None:
     from newsgraph.annotate.countries import place_country
 
     assert place_country(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("New Jersey Gov. Chris Christie", "USA"), ("Jersey police", "JEY"),
+     ("the New South Wales premier", "AUS")],
+)
+def test_country_in_prefers_a_state_of_two_words(phrase: str, expected: str) -> None:
+    assert country_in(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [("in Charlotte, N.C., on Tuesday", 12, "USA"), ("Tulsa, Okla., police", 5, "USA"),
+     ("Rovaniemi, Finland, on Monday", 9, "FIN"), ("Paris on Monday", 5, None)],
+)
+def test_qualified_country(text: str, end: int, expected: str | None) -> None:
+    from newsgraph.annotate.countries import qualified_country
+
+    assert qualified_country(text, end) == expected
+
+
+def test_a_us_town_with_its_state_is_american() -> None:
+    from newsgraph.model import Document
+    from newsgraph.pipeline import analyze_document
+
+    story = analyze_document(Document(
+        content="Protesters marched in Charlotte, N.C., on Wednesday. Police in Charlotte "
+                "arrested dozens of protesters.", kind="text"))
+    assert story.events and all(a.country == "USA" for e in story.events
+                                for a in (*e.source, *e.target)), story.events

@@ -26,6 +26,7 @@ from newsgraph.annotate.countries import (
     country_in,
     is_state,
     place_country,
+    qualified_country,
 )
 from newsgraph.model import Actor, Entity, Story
 
@@ -154,10 +155,12 @@ def focus_country(story: Story, doc: Doc) -> str | None:
     for entity in story.entities:
         if entity.type not in ("PLACE", "NORP"):
             continue
-        country = entity.country or place_country(entity.name)
-        if country is None or not is_state(country):
-            continue
-        for start, _ in entity.mentions:
+        for start, end in entity.mentions:
+            # "Charlotte, N.C." is American: the state after a town outranks its name
+            country = qualified_country(story.body, end) or entity.country \
+                or entity_place_country(entity, story)
+            if country is None or not is_state(country):
+                continue
             before = story.body[max(0, start - 8) : start].lower()
             votes[country] += 3 if before.rstrip().endswith(("in", "into")) else 1
     if not votes:
@@ -237,8 +240,8 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     country = known[0] if known else None
     sector = known[1] if known else None
     if country is None and entity is not None:
-        country = entity.country or (place_country(entity.name) if entity.type == "PLACE"
-                                     else country_code(entity.name))
+        country = entity.country or (entity_place_country(entity, index.story)
+                                     if entity.type == "PLACE" else country_code(entity.name))
         if country is None and entity.role:
             country = country_in(entity.role)
     if country is None:
@@ -256,6 +259,16 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     if country is None and use_focus and (sector is not None or is_named):
         country = index.focus
     return Actor(text=text, entity=entity.id if entity else None, country=country, sector=sector)
+
+
+def entity_place_country(entity: Entity, story: Story) -> str | None:
+    """A place's country: the state or country after one of its mentions ("Charlotte,
+    N.C."), else its name's."""
+    for _, end in entity.mentions:
+        country = qualified_country(story.body, end)
+        if country is not None:
+            return country
+    return place_country(entity.name)
 
 
 def actor_of_entity(entity: Entity, index: ActorIndex) -> Actor:
@@ -286,6 +299,6 @@ def _first_entity(tokens: Sequence[Token], head: Token, index: ActorIndex) -> En
 
 __all__ = [
     "GROUPS", "LEADERS", "PRONOUNS", "SECTORS", "ActorIndex", "actor_for", "actor_of_entity",
-    "focus_country",
+    "entity_place_country", "focus_country",
     "index_actors", "phrase_tokens", "sector_of",
 ]

@@ -67,6 +67,11 @@ _CONDITIONALS = frozenset({"if", "unless", "whether"})
 # Named things that hold an event word ("the North American Free Trade Agreement").
 _NAMED = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Nouns whose clause is what someone claims, not what the story reports as done.
+CLAIMS = frozenset({"claim", "allegation", "assertion", "rumor", "rumour", "belief",
+                    "suggestion", "speculation", "theory", "notion", "impression"})
+# Modals of what ought to be: an opinion, unless reported of a party as a demand.
+_OUGHT = frozenset({"should", "ought"})
 _KNOWN_LEMMAS = (VERBS.keys() | {k.split()[0] for k in PHRASAL} | {k.split()[0] for k in
                  VERB_OBJECT} | FRAMES.keys() | LIGHT_VERBS | GIVING_VERBS | REPORTING)
 
@@ -317,6 +322,8 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
         sense = ("THREATEN", sense[1] if sense[0] in HOSTILE else None)
     elif found & _SPECULATIVE and not found & _PROMISE_MODALS:
         return None  # "could dismiss", "may meet": what might happen is not news of an act
+    elif found & _OUGHT:
+        return None  # "the epidemic should be recognized as intolerable": a view
     elif found & _PROMISE_MODALS and not (sense[0] == "RETREAT" and not _has_object(anchor)):
         # A promised act is an agreement; an announced retreat ("will resign") stays one.
         sense = ("AGREE", None)
@@ -340,28 +347,40 @@ def _unreal(token: Token, anchor: Token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in anchor.children):
         return True
     node = anchor
+    own_clause = True  # below an independent clause only a relative clause still counts
     while node.head.i != node.i:
         if node.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that"
                                         for c in node.subtree if c.i < node.i):
             return True
-        if node.dep_ == "advcl":
+        if node.dep_ == "advcl" and own_clause:
             marks = {c.lower_ for c in node.children if c.dep_ in ("mark", "aux")}
-            if marks & _CONDITIONALS:
+            if marks & _CONDITIONALS or _inverted_condition(node):
                 return True
             if "to" in marks and modals(node.head) & _SPECULATIVE:
                 return True  # "could speak to white people to prevent police from ..."
             if marks & INDEPENDENT:
-                return False
-        if node.dep_ == "ccomp" and any(
+                own_clause = False
+        if own_clause and node.dep_ in ("ccomp", "acl") and any(
                 c.tag_ in ("WP", "WDT", "WRB") or c.lower_ in _CONDITIONALS
                 for c in node.children if c.i < node.i):
             return True  # "deciding who will occupy the White House": a question
+        if own_clause and node.dep_ in ("ccomp", "acl") and node.head.pos_ == "NOUN" \
+                and node.head.lemma_.lower() in CLAIMS:
+            return True  # "the police's claim that Crutcher had refused": what was claimed
         if node.dep_ in ("parataxis", "appos"):
             return False
         node = node.head
-        if lemma(node) in IRREALIS | AVOIDING:
+        if own_clause and lemma(node) in IRREALIS | AVOIDING:
             return True
     return False
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """'should the court strike them down', 'had Russia attacked': a condition without if."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("should", "had", "were") and c.i < subject.i
+        for c in clause.children)
 
 
 def _has_object(verb: Token) -> bool:

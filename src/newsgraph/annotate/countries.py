@@ -251,9 +251,41 @@ def country_in(text: str, max_words: int = 4) -> str | None:
             chunk = text[words[i][0] : words[i + n - 1][1]]
             if not chunk[0].isupper():
                 break
-            code = country_code(chunk)
+            code = country_code(chunk) or (
+                _subdivisions().get(_fold(_clean(chunk))) if n > 1 else None)
             if code is not None:
-                return code
+                return code  # "New Jersey Gov." is American before "Jersey" is a country
+    return None
+
+
+# AP-style abbreviations of US states: "Charlotte, N.C." is in the United States, whatever
+# other country has a province called Charlotte.
+US_STATE_ABBREVIATIONS = frozenset({
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.",
+    "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
+    "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.",
+    "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "D.C.",
+})
+_QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
+
+
+def qualified_country(body: str, end: int) -> str | None:
+    """The country of the state or country that follows a place ("Tulsa, Okla.",
+    "Rovaniemi, Finland"), read at the end offset of the place's mention.
+
+    >>> qualified_country("in Charlotte, N.C., on Tuesday", 12)
+    'USA'
+    """
+    match = _QUALIFIER.match(body, end)
+    if match is None:
+        return None
+    words = match.group(1)
+    for form in (words, words.split()[0]):
+        if form in US_STATE_ABBREVIATIONS or form.rstrip(",") in US_STATE_ABBREVIATIONS:
+            return "USA"
+        code = country_code(form) or _subdivisions().get(_fold(_clean(form)))
+        if code is not None:
+            return code
     return None
 
 
@@ -303,6 +335,6 @@ def is_state(code: str | None) -> bool:
 
 
 __all__ = [
-    "CAPITALS", "DEMONYMS", "IGO", "NGO", "country_code", "country_in", "is_state",
-    "place_country",
+    "CAPITALS", "DEMONYMS", "IGO", "NGO", "US_STATE_ABBREVIATIONS", "country_code",
+    "country_in", "is_state", "place_country", "qualified_country",
 ]

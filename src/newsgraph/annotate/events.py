@@ -60,7 +60,7 @@ def find_events(story: Story, doc: Doc | None = None) -> tuple[Event, ...]:
     index = index_actors(story, doc)
     quoted = _quoted_speakers(story)
     anchored = parse_published(story.published) is not None
-    events: list[tuple[int, Event]] = []
+    events: list[tuple[Act, Event]] = []
     for sent in doc.sents:
         for act in find_acts(sent):
             speaker: Actor | None = None
@@ -69,27 +69,36 @@ def find_events(story: Story, doc: Doc | None = None) -> tuple[Event, ...]:
                 if speaker is None:
                     continue  # a statement about the world, not an act of its speaker
             for event in _events_for(act, index, speaker):
-                events.append((sent.start, _dated(event, act, story, anchored)))
+                events.append((act, _dated(event, act, story, anchored)))
     return tuple(merge_repeats(events))
 
 
-def merge_repeats(events: list[tuple[int, Event]]) -> list[Event]:
+def merge_repeats(events: list[tuple[Act, Event]]) -> list[Event]:
     """One event per act and direction: a story that tells the same act twice ("a testy
     phone call between Pompeo and Lavrov" ... "in the Wednesday call between Pompeo and
     Lavrov") gives it once. Two mentions are one act when type, background, source and
     target agree and their dates do not differ, told in two sentences (one sentence that
-    names two acts, "supplied X with arms and sent advisers", reports two); the mention
+    names two acts, "supplied X with arms and sent advisers", reports two, unless they are
+    passive verbs of one patient: "was shot and killed by police" is one act); the mention
     with the most detail (a date, a place, a mode) is kept, in the place of the first.
     """
-    kept: list[tuple[int, Event]] = []
-    for sentence, event in events:
-        same = next((i for i, (s, k) in enumerate(kept)
-                     if s != sentence and _same_act(k, event)), None)
+    kept: list[tuple[Act, Event]] = []
+    for act, event in events:
+        same = next((i for i, (a, k) in enumerate(kept)
+                     if _one_telling(a, act) and _same_act(k, event)), None)
         if same is None:
-            kept.append((sentence, event))
+            kept.append((act, event))
         elif _detail(event) > _detail(kept[same][1]):
-            kept[same] = (sentence, event)
+            kept[same] = (act, event)
     return [event for _, event in kept]
+
+
+def _one_telling(a: Act, b: Act) -> bool:
+    """Two acts may be one told twice: in two sentences, or passive conjuncts of one."""
+    if a.trigger.sent.start != b.trigger.sent.start:
+        return True
+    return a.trigger.i == b.trigger.i or (
+        b.trigger in a.trigger.conjuncts and _passive(a) and _passive(b))
 
 
 def _same_act(a: Event, b: Event) -> bool:
@@ -105,13 +114,19 @@ def _same_side(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
         return False
     for x, y in zip(a, b, strict=True):
         if x.entity and y.entity:
-            if x.entity != y.entity:
+            if x.entity != y.entity and not _surname_of(x.text, y.text):
                 return False
         elif not (x.sector and x.sector == y.sector
                   and (x.country == y.country or not (x.country and y.country))) \
                 and x.text.lower() != y.text.lower():
             return False
     return True
+
+
+def _surname_of(a: str, b: str) -> bool:
+    """'Scott' is 'Keith Lamont Scott' told again, where entities left them apart."""
+    short, long = sorted((a, b), key=len)
+    return " " not in short and short[:1].isupper() and long.endswith(" " + short)
 
 
 def _detail(event: Event) -> int:
