@@ -97,8 +97,8 @@ def count_lines(connection: sqlite3.Connection, story: Story, cluster: str) -> l
 
 def _stories_with(
     connection: sqlite3.Connection, publisher: str, text: str
-) -> list[tuple[int, str, str]]:
-    """(rowid, cluster, data) of the publisher's stories whose body holds `text`, found
+) -> list[tuple[int, str, Story]]:
+    """(rowid, cluster, Story) of the publisher's stories whose body holds `text`, found
     through the full-text index and confirmed on the body."""
     words = re.findall(r"\w+", text)
     if not words:
@@ -110,7 +110,7 @@ def _stories_with(
         (f"body : {phrase}",),
     ).fetchall()
     return [
-        (rowid, cluster, data)
+        (rowid, cluster, read_story(data, body))
         for rowid, cluster, data, body, owner in rows
         if (owner or UNKNOWN) == publisher and text in body
     ]
@@ -121,11 +121,10 @@ def strip_publisher(connection: sqlite3.Connection, publisher: str | None, text:
     return _strip(connection, _stories_with(connection, publisher or UNKNOWN, text), text)
 
 
-def _strip(connection: sqlite3.Connection, carriers: list[tuple[int, str, str]], text: str) -> int:
+def _strip(connection: sqlite3.Connection, carriers: list[tuple[int, str, Story]], text: str) -> int:
     keys = {line_key(text)}
     changed = 0
-    for rowid, _, data in carriers:
-        story = read_story((data,))
+    for rowid, _, story in carriers:
         stripped = strip_lines(story, keys)
         if stripped is not story:
             rewrite_story(connection, rowid, stripped)

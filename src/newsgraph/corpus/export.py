@@ -37,14 +37,15 @@ def iter_stories(archive: Archive, chunk: int = CHUNK_STORIES) -> Iterator[Story
     last = 0
     while True:
         rows = archive.query(
-            "SELECT s.rowid, s.data, s.cluster, c.original_source FROM stories s"
+            "SELECT s.rowid, s.data, s.body, s.cluster, c.original_source FROM stories s"
             " LEFT JOIN clusters c ON c.id = s.cluster WHERE s.rowid > ? ORDER BY s.rowid LIMIT ?",
             (last, chunk),
         )
         if not rows:
             return
         for row in rows:
-            yield with_cluster(read_story(row), row["cluster"], row["original_source"])
+            story = read_story(row["data"], row["body"])
+            yield with_cluster(story, row["cluster"], row["original_source"])
         last = rows[-1]["rowid"]
 
 

@@ -136,14 +136,15 @@ def get_story(archive: Archive, story_id: str) -> StoryRecord | None:
     """The full Story with `id` (annotations, furniture, cluster), its cluster's original and
     original source, and every copy of it with its publisher; None if no such story."""
     rows = archive.query(
-        "SELECT s.data, s.cluster, c.original, c.original_source FROM stories s"
+        "SELECT s.data, s.body, s.cluster, c.original, c.original_source FROM stories s"
         " LEFT JOIN clusters c ON c.id = s.cluster WHERE s.id = ?",
         (story_id,),
     )
     if not rows:
         return None
     row = rows[0]
-    story = with_cluster(read_story(row), row["cluster"], row["original_source"])
+    story = with_cluster(read_story(row["data"], row["body"]), row["cluster"],
+                         row["original_source"])
     copies: list[Copy] = []
     if row["cluster"] is not None:
         for copy in archive.query(

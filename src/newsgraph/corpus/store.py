@@ -6,7 +6,7 @@ ingest writes, and every change goes through `Archive.transaction()`, so a proce
 at any moment leaves the archive as it was at the last commit, never half a story.
 
 >>> with Archive.open(":memory:") as archive:  # doctest: +SKIP
-...     archive.stats_counts()
+...     archive.schema_version
 """
 
 from __future__ import annotations
@@ -133,17 +133,20 @@ class Archive:
 
 
 def story_data(story: Story) -> str:
-    """The stored JSON of a story: everything but its cluster, which changes later."""
+    """The stored JSON of a story: everything but its cluster, which changes later, and its
+    body, which has its own column (stored once, not twice)."""
     data = story.to_dict()
     data.pop("cluster", None)
+    data.pop("body", None)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def read_story(row: sqlite3.Row | tuple[Any, ...], cluster: str | None = None) -> Story:
-    """The Story stored in a `data` column, with its current cluster."""
-    data = json.loads(row[0] if isinstance(row, tuple) else row["data"])
-    data["cluster"] = cluster
-    return Story.from_dict(data)
+def read_story(data: str, body: str, cluster: str | None = None) -> Story:
+    """The Story stored in a `data` and a `body` column, with its current cluster."""
+    fields = json.loads(data)
+    fields.setdefault("body", body)
+    fields["cluster"] = cluster
+    return Story.from_dict(fields)
 
 
 def insert_story(
