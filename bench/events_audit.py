@@ -4,7 +4,9 @@ The PLOVER sentences (bench/events.py) are one line each and the lexicon was tun
 them; whole stories are where a coder over-predicts (statements, hypotheticals, history,
 the same act told twice). This bench runs the full `analyze` pipeline over the seed story
 and fifteen political news articles of the PolNeAR dev split (`../shared/data`, read from
-there), and compares every predicted event with `bench/events_audit.jsonl`: one line per
+there; the rules were fixed against these), then over sixteen more (`UNSEEN`, judged
+once after the fixes and not tuned on: the figure for stories the coder was not fitted
+to), and compares every predicted event with `bench/events_audit.jsonl`: one line per
 event the coder once predicted, with a short excerpt of its sentence and a verdict:
 
 * `ok`: a real event the story reports, with the right type, source and target;
@@ -15,7 +17,8 @@ event the coder once predicted, with a short excerpt of its sentence and a verdi
 * `no-event`: a statement, opinion, hypothetical or misreading; no event at all.
 
 A prediction matches a judged line when the article, type, source and target texts are the
-same and its evidence starts inside the judged sentence. Precision is right predictions
+same and so is its sentence or its evidence (as text: the offsets in `sent` are only a
+record of where it stood when judged). Precision is right predictions
 over judged ones; predictions no line matches are listed as unjudged, to be judged and
 added (`--unjudged` prints them as JSON lines ready to edit). `ok` lines no prediction
 matches any more are counted as lost (a recall check on what was once found).
@@ -60,6 +63,26 @@ ARTICLES = (
         "west-journal_2016-09-29_gold-star-mom-corners-obama-on-h.txt",
     )),
 )
+# Judged once, after the rules were fixed against ARTICLES, and not tuned on since: the
+# figure that says how the coder does on stories it has not been fitted to.
+UNSEEN = tuple(POLNEAR + name for name in (
+    "breitbart_2016-09-21_only-percent-of-hillary-clinton-.txt",
+    "breitbart_2016-09-30_the-latest-trump-urges-supporter.txt",
+    "huff-post_2016-09-16_black-lawmakers-rip-donald-trump.txt",
+    "huff-post_2016-09-27_hillary-clinton-goes-after-donal.txt",
+    "huff-post_2016-10-07_frustrated-parents-rally-nationw.txt",
+    "nyt_2016-09-19_old-hands-help-russia-navigate-u.txt",
+    "nyt_2016-09-30_keep-the-returns-trump-just-give.txt",
+    "politico_2016-09-15_trump-s-favorite-tv-doctor-has-a.txt",
+    "politico_2016-09-23_partisan-fireworks-over-clinton-.txt",
+    "usa-today_2016-09-08_candidates-vie-for-vets-support-.txt",
+    "usa-today_2016-09-16_hold-melania-trump-to-her-husban.txt",
+    "usa-today_2016-09-29_can-you-imagine-if-trump-were-a-.txt",
+    "wash-post_2016-09-16_burma-leader-s-visit-to-washingt.txt",
+    "wash-post_2016-09-26_ah-friends-once-more-ted-cruz-en.txt",
+    "west-journal_2016-09-14_clinton-hid-past-health-problems.txt",
+    "west-journal_2016-09-26_rush-limbaugh-hillary-asking-mod.txt",
+))
 _EXCERPT = 160
 
 
@@ -69,7 +92,8 @@ class Judged:
     type: str
     source: tuple[str, ...]
     target: tuple[str, ...]
-    sent: tuple[int, int]
+    sentence: str
+    evidence: str
     verdict: str
     background: bool
 
@@ -83,6 +107,7 @@ class Audit:
     errors: list[str] = field(default_factory=list)
     unjudged: list[dict[str, Any]] = field(default_factory=list)
     predicted: int = 0
+    articles: int = 0
 
     @property
     def precision(self) -> float:
@@ -96,8 +121,8 @@ def load_audit(path: Path = AUDIT) -> list[Judged]:
             continue
         row = json.loads(line)
         judged.append(Judged(row["article"], row["type"], tuple(row["source"]),
-                             tuple(row["target"]), (row["sent"][0], row["sent"][1]),
-                             row["verdict"], bool(row.get("background", False))))
+                             tuple(row["target"]), _norm(row["sentence"]),
+                             _norm(row["evidence"]), row["verdict"], bool(row.get("background", False))))
     return judged
 
 
@@ -109,11 +134,23 @@ def _sentence(body: str, start: int) -> tuple[int, int]:
     return left, (min(ends) + 1 if ends else len(body))
 
 
-def _matches(judged: Judged, article: str, event: Any) -> bool:
-    return (judged.article == article and judged.type == event.type
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _matches(judged: Judged, article: str, event: Any, body: str) -> bool:
+    """Same article, type and parties, and the same sentence or evidence: text, not
+    offsets, so that a change to the extract stage's whitespace keeps the verdicts."""
+    if not (judged.article == article and judged.type == event.type
             and judged.source == tuple(a.text for a in event.source)
-            and judged.target == tuple(a.text for a in event.target)
-            and judged.sent[0] <= event.evidence[0] < judged.sent[1])
+            and judged.target == tuple(a.text for a in event.target)):
+        return False
+    start, end = _sentence(body, event.evidence[0])
+    sentence = _norm(body[start:end][:_EXCERPT])
+    evidence = _norm(body[event.evidence[0]:event.evidence[1]][:_EXCERPT])
+    return evidence == judged.evidence or sentence == judged.sentence or (
+        min(len(sentence), len(judged.sentence)) > 40
+        and (sentence.startswith(judged.sentence[:40])))
 
 
 def _right(judged: Judged, event: Any) -> bool:
@@ -122,17 +159,19 @@ def _right(judged: Judged, event: Any) -> bool:
     return judged.verdict == "background" and event.background
 
 
-def run(judged: list[Judged]) -> Audit:
-    """Analyze every article and score its events against the verdicts."""
+def run(judged: list[Judged], articles: tuple[str, ...] = ARTICLES) -> Audit:
+    """Analyze the articles and score their events against the verdicts."""
     from newsgraph.pipeline import analyze
 
-    audit = Audit(ok_lines=sum(j.verdict == "ok" for j in judged))
+    judged = [j for j in judged if j.article in articles]
+    audit = Audit(ok_lines=sum(j.verdict == "ok" for j in judged), articles=len(articles))
     found: set[int] = set()
-    for article in ARTICLES:
+    for article in articles:
         story = analyze((DATA / article).read_text(encoding="utf-8"), kind="text")
         for event in story.events:
             audit.predicted += 1
-            match = next((i for i, j in enumerate(judged) if _matches(j, article, event)), None)
+            match = next((i for i, j in enumerate(judged)
+                          if _matches(j, article, event, story.body)), None)
             if match is None:
                 start, end = _sentence(story.body, event.evidence[0])
                 audit.unjudged.append({
@@ -159,7 +198,7 @@ def run(judged: list[Judged]) -> Audit:
 
 def report(audit: Audit) -> str:
     return "\n".join([
-        f"articles       {len(ARTICLES)}",
+        f"articles       {audit.articles}",
         (f"predicted      {audit.predicted} events ({audit.judged} judged, "
          f"{len(audit.unjudged)} unjudged)"),
         f"precision      {audit.precision:.3f} ({audit.right}/{audit.judged})",
@@ -172,13 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unjudged", action="store_true", help="print unjudged events")
     parser.add_argument("--errors", action="store_true", help="print wrong predictions")
     args = parser.parse_args(argv)
-    audit = run(load_audit() if AUDIT.exists() else [])
-    print(report(audit))
-    if args.errors:
-        print("\n".join(audit.errors))
-    if args.unjudged:
-        for row in audit.unjudged:
-            print(json.dumps(row, ensure_ascii=False))
+    judged = load_audit() if AUDIT.exists() else []
+    for name, articles in (("tuned on", ARTICLES), ("unseen", UNSEEN)):
+        audit = run(judged, articles)
+        print(f"== {name}\n{report(audit)}")
+        if args.errors:
+            print("\n".join(audit.errors))
+        if args.unjudged:
+            for row in audit.unjudged:
+                print(json.dumps(row, ensure_ascii=False))
     return 0
 
 

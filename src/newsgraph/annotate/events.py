@@ -26,7 +26,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.actors import ActorIndex, actor_of_entity, index_actors
-from newsgraph.annotate.acts import Act, find_acts
+from newsgraph.annotate.acts import Act, find_acts, lemma
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.countries import place_country
 from newsgraph.annotate.nlp import parse
@@ -94,9 +94,13 @@ def merge_repeats(events: list[tuple[Act, Event]]) -> list[Event]:
 
 
 def _one_telling(a: Act, b: Act) -> bool:
-    """Two acts may be one told twice: in two sentences, or passive conjuncts of one."""
+    """Two acts may be one told twice: in two sentences with the same word, or with a noun
+    that names the act again ("Russia supports Maduro" ... "Russia's backing of Maduro");
+    two verbs of one type are two acts ("Cruz endorsed Trump", "Cruz thanked Trump"). In
+    one sentence, only passive conjuncts of one patient are one act ("shot and killed")."""
     if a.trigger.sent.start != b.trigger.sent.start:
-        return True
+        return lemma(a.trigger) == lemma(b.trigger) or "NOUN" in (a.trigger.pos_,
+                                                                   b.trigger.pos_)
     return a.trigger.i == b.trigger.i or (
         b.trigger in a.trigger.conjuncts and _passive(a) and _passive(b))
 
