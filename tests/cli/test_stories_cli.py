@@ -60,11 +60,17 @@ def test_bad_inputs_give_one_line_and_exit_1_while_the_rest_is_processed(tmp_pat
     good.write_text("Rain fell on Tuesday.")
     bad = tmp_path / "dump.jsonl"
     bad.write_text('{"id": 1, "text": "Fine words here."}\nnot json\n')
-    run = newsgraph("extract", str(good), str(tmp_path / "missing.html"), str(bad), "--format", "jsonl")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.html"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    run = newsgraph("extract", str(good), str(tmp_path / "missing.html"), str(bad), str(empty), str(binary),
+                    "--format", "jsonl")
     assert run.returncode == 1
     assert len(run.stdout.splitlines()) == 2
     errors = run.stderr.strip().splitlines()
-    assert len(errors) == 2 and all(line.startswith("newsgraph: ") for line in errors)
+    assert len(errors) == 4 and all(line.startswith("newsgraph: ") for line in errors)
+    assert any("empty file" in e for e in errors) and any("binary" in e for e in errors)
     assert "Traceback" not in run.stderr
 
 

@@ -130,7 +130,6 @@ def test_sentences_that_mention_contributing_or_writing_are_body(line: str) -> N
         ("Write to Al Root at al.root@example.com", "other"),
         ("Thanks for signing up!", "newsletter"),
         ("UPDATED: Tue., Nov. 19, 2019", "other"),
-        ("* * *", "other"),
         ("Follow AP's full coverage of the elections at https://example.org/elections", "share"),
         ("This copy is for your personal, non-commercial use only.", "other"),
     ],

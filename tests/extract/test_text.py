@@ -60,10 +60,10 @@ def test_byline_gives_people_and_the_agency() -> None:
     assert byline.authors == ("Jane Doe", "John Roe") and byline.agency == "The Associated Press"
 
 
-def test_text_without_furniture_keeps_the_input_with_whitespace_normalised() -> None:
-    text = "Rain   fell on\tTuesday.\n\n\n\nThe river rose.  \n"
+def test_text_without_furniture_keeps_the_input_with_only_line_breaks_normalised() -> None:
+    text = "Rain  fell on\u00a0Tuesday.\r\n \r\n\n\nThe river rose.  \n"
     story = text_story(text)
-    assert story.body == "Rain fell on Tuesday.\n\nThe river rose."
+    assert story.body == "Rain  fell on\u00a0Tuesday.\n\nThe river rose."
     assert story.furniture == () and story.title is None and story.warnings == ()
 
 

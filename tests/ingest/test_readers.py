@@ -110,3 +110,48 @@ def test_declared_charset_is_used_when_the_bytes_fit() -> None:
 
 def test_utf8_with_bom() -> None:
     assert decode_bytes(b"\xef\xbb\xbfHello") == "Hello"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.html", b"  \n\n \t\n", "empty file"),
+        ("image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+        ("cut.txt.gz", gzip.compress(b"Rain fell on Tuesday. " * 500)[:60], "cannot read"),
+    ],
+)
+def test_bad_files_are_failures_with_a_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    (failure,) = read_all([str(path)])
+    assert isinstance(failure, ReadFailure) and reason in failure.reason and failure.origin == str(path)
+
+
+def test_undecodable_bytes_are_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 50 + b"\x1b" * 40)
+    (outcome,) = read_all([str(path)])
+    assert isinstance(outcome, ReadFailure)
+
+
+def test_oversized_page_is_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "huge.html"
+    with open(path, "wb") as handle:
+        handle.write(b"<html><body>" + b"<p>word word word</p>" * 2_500_000 + b"</body></html>")
+    (failure,) = read_all([str(path)])
+    assert isinstance(failure, ReadFailure) and "larger than" in failure.reason
+
+
+def test_utf16_with_bom_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Rain fell on Tuesday.".encode("utf-16"))
+    (doc,) = read_all([str(path)])
+    assert isinstance(doc, Document) and doc.content == "Rain fell on Tuesday."
+
+
+def test_a_bad_jsonl_line_spoils_only_itself(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(b'{"id": 1, "text": "One."}\n\xff\xfe\x00garbage\n{"id": 2, "text": "Two."}\n')
+    out = read_all([str(path)])
+    assert [type(o).__name__ for o in out] == ["Document", "ReadFailure", "Document"]

@@ -31,12 +31,18 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
     (
         "disclaimer",
         (
-            re.compile(r"\b(?:has|have) not (?:reviewed|edited|verified) this\b", _I),
+            re.compile(r"\b(?:has|have) not (?:been )?(?:reviewed|edited|verified|fact-checked)\b"
+                       r".{0,60}\b(?:this|story|article|content|staff|publication)\b", _I),
+            re.compile(r"\b(?:was|is|has been) (?:provided|supplied|distributed) (?:to us |to [\w ]{1,30} )?by\b"
+                       r".{0,80}\b(?:not|no)\b.{0,40}\b(?:edited|reviewed|responsible)\b", _I),
+            re.compile(r"\bpublished (?:here )?as a (?:courtesy|service)\b", _I),
+            re.compile(r"^editor'?s? note\s*:.{0,40}\b(?:originally|provided by|republished|syndicated|"
+                       r"distributed by|appeared)\b", _I),
             re.compile(r"\bprior to publication\b.*\b(?:bias|standards)\b", _I),
             re.compile(r"\bmay (?:contain|reflect) (?:editorial )?bias\b", _I),
             re.compile(r"\bprovided to (?:our )?readers as a service\b", _I),
             re.compile(r"\b(?:views|opinions) expressed\b.*\b(?:author|necessarily|own)\b", _I),
-            re.compile(r"\bdo(?:es)? not necessarily (?:reflect|represent)\b", _I),
+            re.compile(r"\bdo(?:es)? not necessarily (?:reflect|represent|endorse)\b", _I),
             re.compile(r"^(?:this|the) (?:article|story|post|piece) (?:was |is )?(?:originally |first )"
                        r"(?:appeared|published|ran)\b", _I),
             re.compile(r"\brepublished (?:here )?with permission\b", _I),
@@ -59,7 +65,7 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
     (
         "agency_boilerplate",
         (
-            re.compile(rf"^(?:the )?(?:{AGENCY_PATTERN}) (?:is|was|has been|remains|operates|provides|"
+            re.compile(rf"^(?:the )?(?:{AGENCY_PATTERN})(?:,[^,]{{3,80}},)? (?:is|was|has been|remains|operates|provides|"
                        r"was founded)\b.*\b(?:news|cooperative|organi[sz]ation|agency|countries|"
                        r"journalism|founded|independent|reporting|stories)\b", _I),
             re.compile(rf"^(?:copyright|©|\(c\))\s*(?:\d{{4}}\s*)?(?:the )?(?:{AGENCY_PATTERN})\b", _I),
@@ -86,7 +92,6 @@ _FAMILIES: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = (
             re.compile(r"\bfor your personal,? non-?commercial use only\b", _I),
             re.compile(r"\bcommitted to publishing a diversity of letters\b", _I),
             re.compile(r"^(?:listen|watch|download)\s*:\s*https?://\S+$", _I),
-            re.compile(r"^[\W_]*$"),  # a rule or ornament line: "___", "* * *"
             re.compile(r"^\[[^\]]{1,40}\]$"),  # a lone bracketed tag: "[PC World]"
         ),
     ),
@@ -208,7 +213,9 @@ def classify_line(text: str) -> str | None:
     if _TEASER_LABEL.match(stripped):
         return "teaser"
     prefix = _TEASER_PREFIX.match(stripped)
-    if prefix and (not _ends_sentence(stripped) or _is_headline_shaped(stripped[prefix.end() :])):
+    # "READ MORE: Can you imagine ...?" is a teaser whatever its punctuation; a prefixed line
+    # long enough to be a paragraph is judged as one.
+    if prefix and (len(stripped.split()) <= 20 or _is_headline_shaped(stripped[prefix.end() :])):
         return "teaser"
     return None
 
@@ -270,7 +277,11 @@ def _story_vocabulary(lines: Sequence[str], kinds: Sequence[str | None]) -> dict
 def _is_teaser(line: str, vocabulary: dict[str, int]) -> bool:
     """A long headline-shaped line about something the story never mentions."""
     stripped = line.strip()
-    if _ends_sentence(stripped) or not stripped[:1].isupper() and not stripped[:1].isdigit():
+    # A Title Case headline may end on a quoted phrase: "... Trump 'Reeks of Fear.'"
+    quoted_headline = _is_headline_shaped(stripped) and stripped[-1:] in "'’\"”"
+    if _ends_sentence(stripped) and not quoted_headline:
+        return False
+    if not stripped[:1].isupper() and not stripped[:1].isdigit():
         return False
     if _LIST_ITEM.match(stripped) or _ANAPHORIC_START.match(stripped):
         return False
@@ -285,7 +296,11 @@ def _is_teaser(line: str, vocabulary: dict[str, int]) -> bool:
     # A sentence-case headline of another story names someone or something the story never
     # does; without a name it is as likely to be a line of the story's own.
     names = [w for w in words[1:] if w[:1].isupper()]
-    return bool(names) and overlap < 0.2
+    if not names:
+        return False  # no name to tell another story by: keeping a true line matters more
+    # Names the story never uses ("Santa Rosa" in a story about Washington) mark another story.
+    unknown = all(vocabulary.get(w, 0) <= 1 for w in content_words(" ".join(names)))
+    return overlap < (0.34 if unknown else 0.2)
 
 
 def _extend_teaser_blocks(lines: Sequence[str], kinds: list[str | None], vocabulary: dict[str, int]) -> None:

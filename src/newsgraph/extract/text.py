@@ -24,8 +24,6 @@ from newsgraph.extract.furniture import classify_line, judge_lines
 from newsgraph.extract.language import detect_language
 from newsgraph.model import Contributor, Dateline, Document, Furniture, Story, story_id
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]$")
 
 
@@ -44,6 +42,18 @@ class StoryParts:
     published_is_update: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One line to judge (a hard-wrapped paragraph counts as one), as written, with its block."""
+
+    raw: str  # as in the input, inner and trailing spaces kept
+    block: int
+
+    @property
+    def flat(self) -> str:
+        return " ".join(line.strip() for line in self.raw.split("\n")).strip()
+
+
 def extract_text(document: Document) -> Story:
     """Build a Story from scraped text.
 
@@ -54,37 +64,58 @@ def extract_text(document: Document) -> Story:
     """
     units = split_units(document.content)
     title = None
-    if len(units) > 1 and _is_title(units[0]):
-        title, units = units[0], units[1:]
-    parts = separate_furniture(units)
+    if len(units) > 1 and _is_title(units[0].flat):
+        title, units = units[0].flat, units[1:]
+    parts = separate_furniture([u.flat for u in units], [u.raw for u in units], [u.block for u in units])
     return assemble_story(document, title, parts)
 
 
-def split_units(text: str) -> list[str]:
-    """Lines of the text with whitespace normalised; hard-wrapped paragraphs joined back."""
-    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    units: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
-        lines = [line for line in lines if line]
-        if not lines:
+def split_units(text: str) -> list[Unit]:
+    """The lines of a text to judge one by one, each with the blank-line block it stands in.
+
+    Only the whitespace at the ends of lines goes: a paragraph's own text (double spaces,
+    no-break spaces, the line breaks of a hard-wrapped paragraph) is kept as written, so the
+    story's paragraphs can be found again, unchanged, in the input.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    units: list[Unit] = []
+    for number, block in enumerate(re.split(r"\n[^\S\n]*\n", text)):
+        raw_lines = [line for line in block.split("\n") if line.strip()]
+        if not raw_lines:
             continue
-        if _is_hard_wrapped(lines):
-            units.append(" ".join(lines))
+        if _is_hard_wrapped([line.strip() for line in raw_lines]):
+            units.append(Unit("\n".join(raw_lines), number))
         else:
-            units.extend(lines)
+            units.extend(Unit(line, number) for line in raw_lines)
     return units
 
 
-def separate_furniture(units: Sequence[str]) -> StoryParts:
-    """Judge every unit and collect the body, the furniture and the metadata it carries."""
+def separate_furniture(
+    units: Sequence[str],
+    originals: Sequence[str] | None = None,
+    blocks: Sequence[int] | None = None,
+) -> StoryParts:
+    """Judge every unit and collect the body, the furniture and the metadata it carries.
+
+    `originals` is each unit as written (where judging used a flattened form), and `blocks`
+    the input block of each unit: story lines that stood in one block stay one paragraph.
+    """
+    originals = originals or units
     parts = StoryParts()
-    for verdict in judge_lines(units):
+    last_block: int | None = None
+    for index, verdict in enumerate(judge_lines(units)):
+        block = blocks[index] if blocks is not None else index
         if verdict.kind is None:
-            parts.paragraphs.append(verdict.text)
+            if parts.paragraphs and block == last_block:
+                parts.paragraphs[-1] += "\n" + originals[index]
+            else:
+                parts.paragraphs.append(originals[index].lstrip())
+            last_block = block
             continue
+        last_block = None  # furniture between two lines of a block splits the paragraph
         parts.furniture.append(Furniture(text=verdict.text, kind=verdict.kind))
         _read_furniture(verdict.text, verdict.kind, parts)
+    parts.paragraphs = [paragraph.rstrip() for paragraph in parts.paragraphs]
     if parts.paragraphs:
         parts.dateline = parse_dateline(parts.paragraphs[0])
     _settle_sources(parts)
@@ -166,4 +197,4 @@ def _is_hard_wrapped(lines: Sequence[str]) -> bool:
     return open_ended / len(inner) >= 0.5 and wrapped_width / len(inner) >= 0.8
 
 
-__all__ = ["StoryParts", "assemble_story", "extract_text", "separate_furniture", "split_units"]
+__all__ = ["StoryParts", "Unit", "assemble_story", "extract_text", "separate_furniture", "split_units"]

@@ -12,6 +12,8 @@ import re
 
 from charset_normalizer import from_bytes
 
+from newsgraph.errors import InputError
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -23,6 +25,10 @@ def decode_bytes(data: bytes) -> str:
     """
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if looks_binary(data):
+        raise InputError("binary content, not text or HTML")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -34,8 +40,18 @@ def decode_bytes(data: bytes) -> str:
         except (UnicodeDecodeError, LookupError):
             pass
     best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "latin-1"
-    return data.decode(encoding, errors="replace")
+    if best is None:
+        raise InputError("cannot tell the text encoding of these bytes")
+    return data.decode(best.encoding, errors="replace")
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control bytes near the start: an image, an archive, a program."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -49,4 +65,4 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-__all__ = ["decode_bytes"]
+__all__ = ["decode_bytes", "looks_binary"]

@@ -11,11 +11,13 @@ import gzip
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
 
+from newsgraph.errors import InputError
 from newsgraph.ingest.encoding import decode_bytes
 from newsgraph.model import Document, InputKind
 
@@ -79,12 +81,17 @@ def read_file(path: Path, kind: KindOption = "auto") -> Iterator[Document | Read
                 yield ReadFailure(str(path), f"larger than {MAX_DOCUMENT_BYTES} bytes")
                 return
             text = decode_bytes(data)
+            if not text.strip():
+                yield ReadFailure(str(path), "empty file")
+                return
             yield Document(
                 content=text,
                 kind=_resolve_kind(kind, stem, text),
                 source_path=str(path),
             )
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
+    except InputError as error:
+        yield ReadFailure(str(path), str(error))
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as error:
         yield ReadFailure(str(path), f"cannot read: {error}")
 
 
@@ -104,9 +111,16 @@ def _is_readable_name(name: str) -> bool:
 
 def _read_stream(stream: IO[bytes], origin: str, kind: KindOption) -> Iterator[Document | ReadFailure]:
     data = stream.read(MAX_DOCUMENT_BYTES + 1)
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    text = decode_bytes(data)
+    try:
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        text = decode_bytes(data)
+    except (InputError, OSError, EOFError, zlib.error) as error:
+        yield ReadFailure(origin, str(error))
+        return
+    if not text.strip():
+        yield ReadFailure(origin, "empty input")
+        return
     if kind == "auto" and _looks_like_jsonl(text):
         yield from _read_jsonl_lines(text.splitlines(), origin, kind)
         return
@@ -114,7 +128,8 @@ def _read_stream(stream: IO[bytes], origin: str, kind: KindOption) -> Iterator[D
 
 
 def _read_jsonl(handle: IO[bytes], origin: str, kind: KindOption) -> Iterator[Document | ReadFailure]:
-    lines = (decode_bytes(raw) for raw in handle)
+    # JSON Lines are UTF-8 by definition; a bad byte spoils one record, not the file.
+    lines = (raw.decode("utf-8", errors="replace") for raw in handle)
     yield from _read_jsonl_lines(lines, origin, kind)
 
 
