@@ -39,3 +39,13 @@ def test_worker_processes_find_the_archive_by_environment(
     monkeypatch.setenv(DB_VARIABLE, str(archive_path))
     with TestClient(app_from_environment()) as client:
         assert client.get("/api/stats").json()["stories"] == 4
+
+
+@pytest.mark.parametrize("argv", [["--port", "99999"], ["--port", "0"], ["--port", "http"],
+                                  ["--workers", "0"]])
+def test_bad_serve_options_are_usage_errors(argv: list[str],
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["serve", *argv])
+    assert stop.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err

@@ -20,8 +20,8 @@ def register(subparsers: Any) -> None:
                          help="the archive to serve (default: newsgraph.db)")
     command.add_argument("--host", default="127.0.0.1",
                          help="address to listen on (default 127.0.0.1: this machine only)")
-    command.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    command.add_argument("--workers", type=int, default=1, metavar="N",
+    command.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
+    command.add_argument("--workers", type=_workers, default=1, metavar="N",
                          help="server processes (default 1; more use more cores)")
     command.set_defaults(handler=run_serve)
 
@@ -47,6 +47,27 @@ def run_serve(args: argparse.Namespace) -> int:
         uvicorn.run(create_app(ServeConfig(db=db)), host=args.host, port=args.port,
                     log_level="warning", server_header=False)
     return 0
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+
+
+def _port(text: str) -> int:
+    port = _whole(text)
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be 1 to 65535, not {port}")
+    return port
+
+
+def _workers(text: str) -> int:
+    workers = _whole(text)
+    if workers < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return workers
 
 
 __all__ = ["register", "run_serve"]
