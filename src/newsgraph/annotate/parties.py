@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from newsgraph.annotate.actors import ActorIndex, actor_for
 from newsgraph.annotate.acts import INDEPENDENT, Act, counted, lemma
-from newsgraph.annotate.countries import CAPITALS
+from newsgraph.annotate.countries import CAPITALS, country_code, is_state
 from newsgraph.annotate.plover import GIVING_VERBS, REPORTING
 from newsgraph.model import Actor
 
@@ -139,8 +139,8 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
         candidates.extend(c for c in first.children if c.dep_ in ("dobj", "dative")
                           and not _names_own_party(act.anchor))
     for candidate in candidates:
-        if candidate.i == act.trigger.i or _owned(candidate):
-            continue
+        if candidate.i == act.trigger.i or _owned(candidate) or candidate.lower_ == "behalf":
+            continue  # "on behalf of Assad": the party acted for is no target
         actors = [a for a in _actors(candidate, index) if a.text not in taken]
         if not actors:
             actors = _modifier_actors(candidate, index, taken)
@@ -208,6 +208,8 @@ def _search_target(act: Act, index: ActorIndex, taken: set[str]) -> list[Actor]:
                 continue
             if child.dep_ == "advcl" and any(m.lower_ in INDEPENDENT for m in child.children):
                 continue
+            if child.lower_ == "behalf":
+                continue
             seen.add(child.i)
             queue.append(child)
             if child.pos_ in ("PROPN", "NOUN", "ADJ") and not _owned(child):
@@ -221,6 +223,9 @@ def _actors(head: Token, index: ActorIndex) -> list[Actor]:
     """The actors a phrase and its conjuncts name; a pronoun takes its antecedent."""
     if head.pos_ == "PRON" or head.lower_ in ("it", "they", "he", "she", "its", "their"):
         head = _antecedent(head) or head
+    elif head.lower_ in ("country", "nation") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        head = _named_country_before(head) or head  # "sent advisers to the country"
     head = counted(head)  # "hundreds of Palestinians" are Palestinians
     actors: list[Actor] = []
     for token in (head, *head.conjuncts):
@@ -249,6 +254,17 @@ def _split_compound(head: Token, index: ActorIndex) -> list[Actor]:
             sector = actor_for(head, index)
             return [replace(a, sector=sector.sector if sector else a.sector) for a in actors]
     return []
+
+
+def _named_country_before(noun: Token) -> Token | None:
+    """The state last named before "the country", in its sentence or the one before."""
+    sent = noun.sent
+    start = noun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for token in reversed(list(noun.doc[start : noun.i])):
+        if token.pos_ == "PROPN" and token.dep_ not in ("compound", "amod") \
+                and is_state(country_code(token.text)):
+            return token
+    return None
 
 
 def _antecedent(pronoun: Token) -> Token | None:
