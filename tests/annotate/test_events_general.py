@@ -87,6 +87,7 @@ def test_event(text: str, expected: Dyad) -> None:
         # Negated, avoided, wished and hypothetical acts did not happen.
         "Finland did not attack Russia.",
         "Hungary never recognised the Kosovar government.",
+        "Neither Peru nor Chile has recognised the new Bolivian government.",
         "The ministry avoided criticising the Chinese embassy.",
         "The senator hopes to meet the Mexican president next year.",
         "If Denmark rejected the proposal, Iceland would be isolated.",
@@ -135,6 +136,18 @@ def test_history_is_background() -> None:
                     "the Crimea peninsula.")
     history = [e for e in story.events if "annexation" in story.text(e.evidence)]
     assert history and all(e.background for e in history)
+
+
+def test_a_standing_relation_is_background() -> None:
+    story = analyze("Russia has a military alliance with Venezuela.")
+    assert story.events and all(e.background for e in story.events)
+
+
+def test_the_country_is_the_state_last_named() -> None:
+    story = analyze("Russia has supplied Cuba with fuel and has sent military advisers "
+                    "to the country.")
+    assert {(e.type, e.target[0].country if e.target else None) for e in story.events} \
+        == {("AID", "CUB")}
 
 
 def test_passive_doer_is_the_source_in_a_conjunct() -> None:

@@ -295,7 +295,9 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
     complement = complement_of(token) if base in FRAMES else None
     condition = _condition(anchor) or (_condition(complement) if complement is not None else None)
     negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATORS)
-                  for c in anchor.children)
+                  or (c.dep_ in ("nsubj", "nsubjpass") and any(
+                      g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children))
+                  for c in anchor.children)  # "Neither Clinton nor her allies have been"
     if complement is not None:
         inner = next((senses[t.i] for t in complement.subtree if t.i in senses), None)
         if inner is None and base in NEEDS_ACT:

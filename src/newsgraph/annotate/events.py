@@ -50,6 +50,11 @@ _MAX_PAIRS = 6
 # Verbs of attack that, between two named people, are words ("Trump attacked Clinton").
 VERBAL_ATTACKS = frozenset({"attack", "hit", "blast", "assail", "slam"})
 _ARMED = frozenset({"MIL", "REB", "COP", "UAF"})
+# Relations a party has rather than does: "has an alliance with", "has close ties to".
+STANDING = frozenset({"alliance", "tie", "ties", "relation", "relations", "relationship",
+                      "partnership", "friendship", "cooperation"})
+# Sectors whose "attack" on an unarmed party is words: politicians, parties, courts, press.
+_SPEAKING = frozenset({"GOV", "PTY", "OPP", "LEG", "JUD", "MED", "ELI"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
@@ -202,7 +207,8 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
         pairs = [((a,), ()) for a in sources] or [((), (b,)) for b in targets]
     type_, mode = act.sense
     if type_ == "ASSAULT" and act.trigger.lemma_.lower() in VERBAL_ATTACKS \
-            and _people(sources, index) and (_people(targets, index) or _unarmed(targets, index)):
+            and (_people(sources, index) or all(a.sector in _SPEAKING for a in sources)) \
+            and (_people(targets, index) or _unarmed(targets, index)):
         type_, mode = "DISAPPROVE", None  # "Trump attacked Clinton": words, not blows
     evidence = _evidence(act)
     where = _where(act, index, {t.text for _, ts in pairs for t in ts})
@@ -297,6 +303,8 @@ def _dated(event: Event, act: Act, story: Story, anchored: bool) -> Event:
     taken for history too: news dates today's events by weekday, not by year.
     """
     published = parse_published(story.published)
+    if act.trigger.lemma_.lower() in STANDING and lemma(act.anchor) == "have":
+        return replace(event, background=True)  # "Russia has an alliance with Venezuela"
     for ent in act.trigger.sent.ents:
         if ent.label_ in ("DATE", "TIME") and _dates_act(ent.root, act):
             date = resolve_date(ent.text, story.published)
