@@ -188,6 +188,10 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
     if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE
            for v in (act.trigger, act.anchor) for c in v.children):
         return []  # "defending himself": a party acting on itself is no event between two
+    if act.trigger.pos_ == "NOUN" and act.anchor.i == act.trigger.i and not targets \
+            and not reciprocal and act.complement is None and len(sources) < 2 \
+            and act.sense[0] not in MATERIAL_HOSTILE:
+        return []  # "his anti-establishment appeal", "our partnerships": no act told
     if act.sense[0] == "CONSULT" and not targets and not reciprocal and len(sources) < 2:
         return []  # "talked about his plans": a consultation needs someone consulted
     pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]
