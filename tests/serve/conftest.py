@@ -42,7 +42,9 @@ def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     os.chdir(REPO)
     try:
         with Archive.open(path) as archive:
-            ingest(archive, [str(EXAMPLE.relative_to(REPO)), str(PAGES.relative_to(REPO))], jobs=1)
+            report = ingest(archive, [str(EXAMPLE.relative_to(REPO)), str(PAGES.relative_to(REPO))],
+                            jobs=1)
+        assert report.stored == 4, f"the test archive was not built: {report.to_dict()}"
     finally:
         os.chdir(here)
     return path
