@@ -150,6 +150,19 @@ def test_the_country_is_the_state_last_named() -> None:
         == {("AID", "CUB")}
 
 
+def test_she_finds_the_woman_the_story_calls_she() -> None:
+    story = analyze("Senator Anna Kowalski said she would run again. Governor Piotr Nowak "
+                    "praised Senator Anna Kowalski after she criticised the Polish army.")
+    kowalski = next(e for e in story.entities if e.name.endswith("Kowalski"))
+    criticism = [e for e in story.events if e.type == "DISAPPROVE"]
+    assert criticism and criticism[0].source[0].entity == kowalski.id, story.events
+
+
+def test_a_politician_attacking_police_is_words() -> None:
+    story = analyze("Senator Mark Tallis attacked Ohio police officers over the arrests.")
+    assert {e.type for e in story.events} == {"DISAPPROVE"}, story.events
+
+
 def test_passive_doer_is_the_source_in_a_conjunct() -> None:
     story = analyze("A Nigerian trader was beaten and robbed by Ghanaian police officers.")
     assert any(e.source and e.source[0].country == "GHA"

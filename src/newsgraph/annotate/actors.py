@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -126,6 +126,7 @@ class ActorIndex:
     story: Story
     by_char: dict[int, Entity]
     focus: str | None
+    genders: dict[str, str] = field(default_factory=dict)  # entity id -> "f" or "m"
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         for char in range(start, end):
@@ -142,7 +143,50 @@ def index_actors(story: Story, doc: Doc) -> ActorIndex:
         for start, end in entity.mentions:
             for char in range(start, end):
                 by_char.setdefault(char, entity)
-    return ActorIndex(story, by_char, focus_country(story, doc))
+    return ActorIndex(story, by_char, focus_country(story, doc), genders_of(story, doc, by_char))
+
+
+_FEMALE = frozenset({"she", "her", "hers", "herself", "mrs.", "ms.", "miss", "woman", "wife",
+                     "mother", "daughter", "sister", "congresswoman", "chairwoman",
+                     "spokeswoman", "businesswoman", "actress", "queen", "princess", "lady",
+                     "grandmother", "girl", "widow", "mom"})
+_MALE = frozenset({"he", "him", "his", "himself", "mr.", "man", "husband", "father", "son",
+                   "brother", "congressman", "chairman", "spokesman", "businessman", "actor",
+                   "king", "prince", "grandfather", "boy", "widower", "dad"})
+
+
+def genders_of(story: Story, doc: Doc, by_char: dict[int, Entity]) -> dict[str, str]:
+    """The gender the story gives each person, so that "she" does not find a man.
+
+    Read from the story alone: its role words and honorifics ("Mrs.", "congresswoman"), and
+    the personal pronouns of sentences that name exactly one person before them ("Clinton
+    said she ..."). A person with votes both ways is left unknown.
+    """
+    votes: dict[str, Counter[str]] = {}
+    people = {e.id: e for e in story.entities if e.type == "PERSON"}
+    for entity in people.values():
+        for word in (entity.role or "").lower().split():
+            if word in _FEMALE or word in _MALE:
+                votes.setdefault(entity.id, Counter())["f" if word in _FEMALE else "m"] += 1
+    for sent in doc.sents:
+        named: list[str] = []
+        for token in sent:
+            entity = by_char.get(token.idx)
+            if entity is not None and entity.id in people:
+                if entity.id not in named:
+                    named.append(entity.id)
+                before = token.nbor(-1).lower_ if token.i > sent.start else ""
+                if before in ("mr.", "mrs.", "ms.", "miss"):
+                    votes.setdefault(entity.id, Counter())["m" if before == "mr." else "f"] += 2
+            elif token.lower_ in ("she", "he", "her", "his") and token.pos_ == "PRON" \
+                    and len(named) == 1:
+                votes.setdefault(named[0], Counter())["f" if token.lower_ in _FEMALE else "m"] += 1
+    genders: dict[str, str] = {}
+    for entity_id, counts in votes.items():
+        (top, n), *rest = counts.most_common()
+        if not rest or n >= 3 * rest[0][1]:
+            genders[entity_id] = top
+    return genders
 
 
 def focus_country(story: Story, doc: Doc) -> str | None:
@@ -193,6 +237,8 @@ def sector_of(words: Sequence[str], head: str | None = None) -> str | None:
     lowered = [w.lower() for w in words]
     if any(w in ("opposition", "dissident", "dissidents") for w in lowered):
         return "OPP"
+    if any(w in ("police", "enforcement", "sheriff", "sheriff's") for w in lowered):
+        return "COP"  # "police officers", "law enforcement officers": not soldiers
     if head is not None and head.lower() in SECTORS:
         return SECTORS[head.lower()]
     for word in reversed(lowered):

@@ -55,6 +55,7 @@ STANDING = frozenset({"alliance", "tie", "ties", "relation", "relations", "relat
                       "partnership", "friendship", "cooperation"})
 # Sectors whose "attack" on an unarmed party is words: politicians, parties, courts, press.
 _SPEAKING = frozenset({"GOV", "PTY", "OPP", "LEG", "JUD", "MED", "ELI"})
+_STATE_WORDS = frozenset({"government", "regime", "state", "country", "nation"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
@@ -221,10 +222,13 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
 
 
 def _unarmed(actors: list[Actor], index: ActorIndex) -> bool:
-    """No actor is armed or a state ("radical Islam", "law enforcement officers")."""
+    """No actor is a state or an army ("radical Islam", "law enforcement officers"): what
+    a politician attacks there is attacked in words. Police count as unarmed here."""
     kinds = {e.id: e.type for e in index.story.entities}
-    return all(a.sector not in _ARMED and kinds.get(a.entity or "") != "PLACE"
-               and not (a.entity is None and a.country and a.sector in (None, "GOV"))
+    return all(a.sector in (None, "COP", "CVL", "GOV", "PTY", "OPP", "MED", "BUS")
+               and (kinds.get(a.entity or "") != "PLACE" or a.sector is not None)
+               and not (a.entity is None and a.country and a.sector in (None, "GOV")
+                        and a.text.lower().lstrip("the ") in _STATE_WORDS)
                for a in actors)
 
 

@@ -31,6 +31,7 @@ _RECIPROCAL_SUBJECTS = frozenset({"each", "both"})
 _OWN = frozenset({"its", "their", "his", "her", "our"})
 _SKIP_IN_SEARCH = frozenset({"nsubj", "nsubjpass", "agent", "punct", "cc", "conj", "relcl",
                              "appos", "parataxis", "mark", "aux", "neg", "advmod", "det"})
+_GENDER = {"she": "f", "her": "f", "he": "m", "his": "m", "him": "m"}
 _CIRCUMSTANCE = frozenset({"despite", "after", "following", "since", "before", "during",
                            "amid", "because"})
 
@@ -222,7 +223,7 @@ def _search_target(act: Act, index: ActorIndex, taken: set[str]) -> list[Actor]:
 def _actors(head: Token, index: ActorIndex) -> list[Actor]:
     """The actors a phrase and its conjuncts name; a pronoun takes its antecedent."""
     if head.pos_ == "PRON" or head.lower_ in ("it", "they", "he", "she", "its", "their"):
-        head = _antecedent(head) or head
+        head = _antecedent(head, index) or head
     elif head.lower_ in ("country", "nation") and any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         head = _named_country_before(head) or head  # "sent advisers to the country"
@@ -267,16 +268,31 @@ def _named_country_before(noun: Token) -> Token | None:
     return None
 
 
-def _antecedent(pronoun: Token) -> Token | None:
-    """The nearest subject or possessor before a pronoun, in its sentence or the one before."""
-    sent = pronoun.sent
-    for token in reversed(list(pronoun.doc[sent.start : pronoun.i])):
-        if token.dep_ in ("nsubj", "nsubjpass", "poss") and token.pos_ in ("PROPN", "NOUN"):
+def _antecedent(pronoun: Token, index: ActorIndex) -> Token | None:
+    """The nearest subject or possessor before a pronoun, in its sentence or the one before;
+    for "she" or "he", the nearest of the gender the story gives ("Christie called Clinton
+    a disgrace after she attacked ...": Clinton), objects included."""
+    gender = _GENDER.get(pronoun.lower_)
+    sent = pronoun.doc[pronoun.i].sent
+    start = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    fallback: Token | None = None
+    for token in reversed(list(pronoun.doc[start : pronoun.i])):
+        in_sentence = token.i >= sent.start
+        roles = ("nsubj", "nsubjpass", "poss") + (("dobj", "pobj") if gender else ())
+        if token.dep_ not in roles or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if not in_sentence and not gender and token.dep_ != "nsubj":
+            continue
+        entity = index.entity_at(token.idx, token.idx + len(token.text))
+        known = index.genders.get(entity.id) if entity is not None else None
+        if gender and known and known != gender:
+            continue  # "she" is not a man the story calls "he"
+        if gender and known == gender:
             return token
-    if sent.start > 0:
-        previous = pronoun.doc[sent.start - 1].sent
-        return next((t for t in previous.root.children if t.dep_ == "nsubj"), None)
-    return None
+        if token.dep_ in ("nsubj", "nsubjpass", "poss") and fallback is None \
+                and (in_sentence or token.head.dep_ == "ROOT"):
+            fallback = token
+    return fallback
 
 
 def reciprocal_parties(act: Act, index: ActorIndex) -> list[Actor]:
