@@ -171,13 +171,13 @@ def genders_of(story: Story, doc: Doc, by_char: dict[int, Entity]) -> dict[str, 
     for sent in doc.sents:
         named: list[str] = []
         for token in sent:
-            entity = by_char.get(token.idx)
-            if entity is not None and entity.id in people:
-                if entity.id not in named:
-                    named.append(entity.id)
+            mentioned = by_char.get(token.idx)
+            if mentioned is not None and mentioned.id in people:
+                if mentioned.id not in named:
+                    named.append(mentioned.id)
                 before = token.nbor(-1).lower_ if token.i > sent.start else ""
                 if before in ("mr.", "mrs.", "ms.", "miss"):
-                    votes.setdefault(entity.id, Counter())["m" if before == "mr." else "f"] += 2
+                    votes.setdefault(mentioned.id, Counter())["m" if before == "mr." else "f"] += 2
             elif token.lower_ in ("she", "he", "her", "his") and token.pos_ == "PRON" \
                     and len(named) == 1:
                 votes.setdefault(named[0], Counter())["f" if token.lower_ in _FEMALE else "m"] += 1
