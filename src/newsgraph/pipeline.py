@@ -7,7 +7,10 @@ their models once.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -22,6 +25,7 @@ from newsgraph.ingest.readers import KindOption, looks_like_html
 from newsgraph.model import Document, InputKind, Story
 
 Stage = Literal["extract", "analyze"]
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +106,7 @@ def run_stage(
         for item in items:
             yield item if isinstance(item, ReadFailure) else _run_one(stage, item)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) as pool:
         iterator = iter(items)
         # Bounded look-ahead keeps memory flat however many documents come in.
         while batch := list(islice(iterator, jobs * 8)):
@@ -110,6 +114,16 @@ def run_stage(
             results = iter(pool.map(_run_one, [stage] * len(documents), documents, chunksize=2))
             for item in batch:
                 yield item if isinstance(item, ReadFailure) else next(results)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when its parent dies, even by `kill -9`.
+
+    Without it, workers of a killed run live on as orphans holding their models in memory.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _run_one(stage: Stage, document: Document) -> Story | StageFailure:

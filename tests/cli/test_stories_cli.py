@@ -87,3 +87,11 @@ def test_analyze_runs_the_pipeline() -> None:
     story = json.loads(run.stdout)
     assert story["body"].startswith("OSLO (Reuters)")
     assert {"entities", "quotes", "events"} <= set(story)
+
+
+def test_unwritable_output_is_one_line_and_a_quiet_run_writes_nothing_to_stderr(tmp_path: Path) -> None:
+    run = newsgraph("extract", EXAMPLE, "-o", str(tmp_path / "missing" / "out.json"))
+    assert run.returncode == 1 and run.stderr.strip().startswith("newsgraph: error: cannot write")
+    assert len(run.stderr.strip().splitlines()) == 1
+    quiet = newsgraph("extract", EXAMPLE, "-o", str(tmp_path / "out.json"))
+    assert quiet.returncode == 0 and quiet.stderr == ""

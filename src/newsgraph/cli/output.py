@@ -12,6 +12,7 @@ from typing import IO, Self
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newsgraph.errors import NewsgraphError
 from newsgraph.model import Story
 
 # Below this many documents a progress bar is noise.
@@ -80,7 +81,11 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
     if path is None or path == "-":
         yield sys.stdout
         return
-    with open(path, "w", encoding="utf-8") as handle:
+    try:
+        handle = open(path, "w", encoding="utf-8")
+    except OSError as error:
+        raise NewsgraphError(f"cannot write {path}: {error.strerror or error}") from None
+    with handle:
         yield handle
 
 
@@ -97,23 +102,27 @@ class ProgressReporter:
             console=Console(stderr=True),
             transient=True,
         )
-        self._task = self._progress.add_task(label, total=None, visible=False, rate="")
+        self._task = self._progress.add_task(label, total=None, rate="")
         self._done = 0
         self._started = time.perf_counter()
+        self._shown = False
 
     def __enter__(self) -> Self:
-        self._progress.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._progress.stop()
+        if self._shown:
+            self._progress.stop()
 
     def advance(self) -> None:
         self._done += 1
+        if not self._shown and self._done >= PROGRESS_MIN_DOCUMENTS:
+            # Started only now: a run of one or two documents writes nothing to stderr.
+            self._progress.start()
+            self._shown = True
         rate = self._done / max(time.perf_counter() - self._started, 1e-9)
         self._progress.update(
             self._task,
             completed=self._done,
-            visible=self._done >= PROGRESS_MIN_DOCUMENTS,
             rate=f"{rate:.1f} docs/s",
         )

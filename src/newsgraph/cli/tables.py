@@ -14,6 +14,7 @@ from typing import IO, Any, Protocol
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -46,7 +47,8 @@ def write_rows(rows: Sequence[Dictable], format: str, columns: Sequence[Column],
         for column in columns:
             table.add_column(column.header, overflow="fold")
         for row in rows:
-            table.add_row(*(_clip(_cell(c.value(row)), c.width) for c in columns))
+            # Text, not markup: archive text such as "[sic]" or "[/bold]" is printed as written.
+            table.add_row(*(Text(_clip(_cell(c.value(row)), c.width)) for c in columns))
         Console(file=out, width=_width(out)).print(table)
 
 
