@@ -117,12 +117,41 @@ def test_analyze_takes_raw_html(client: TestClient) -> None:
     assert "Ferry workers" in response.json()["body"]
 
 
+CYRILLIC = ("Москва, 3 марта. Министр иностранных дел встретился с коллегами в Женеве, чтобы"
+            " обсудить поставки зерна через Чёрное море, сообщило министерство.\n\n"
+            "Переговоры продолжатся на следующей неделе, заявили участники встречи журналистам.")
+CYRILLIC_HTML = ("<html><head><title>Переговоры в Женеве</title></head><body><article>"
+                 f"<h1>Переговоры в Женеве</h1><p>{CYRILLIC}</p></article></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("text/html; charset=windows-1251", CYRILLIC_HTML.encode("cp1251")),
+        ("text/html", CYRILLIC_HTML.encode("cp1251")),  # no charset: detected, as the CLI does
+        ("text/plain", CYRILLIC.encode("cp1251")),
+        ("text/plain; charset=utf-8", CYRILLIC.encode("cp1251")),  # a wrong declaration
+        ("text/plain; charset=no-such-codec", CYRILLIC.encode("cp1251")),
+        ("text/plain; charset=UTF-16", CYRILLIC.encode("utf-16")),
+        ("text/plain; charset=koi8-r", CYRILLIC.encode("koi8_r")),
+    ],
+)
+def test_analyze_reads_pages_in_any_charset(client: TestClient, content_type: str,
+                                            body: bytes) -> None:
+    response = client.post("/api/analyze", content=body, headers={"content-type": content_type})
+    assert response.status_code == 200, response.text
+    assert "Министр иностранных дел" in response.json()["body"]
+
+
 @pytest.mark.parametrize(
     ("kwargs", "status", "code"),
     [
         ({"json": {"kind": "text"}}, 422, "invalid_request"),
         ({"json": {"content": "   "}}, 422, "empty_page"),
-        ({"content": b"\xff\xfe", "headers": {"content-type": "text/plain"}}, 400, "bad_request"),
+        ({"content": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+          "headers": {"content-type": "text/plain"}}, 400, "bad_request"),
+        ({"content": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+          "headers": {"content-type": "text/html; charset=latin-1"}}, 400, "bad_request"),
         ({"content": b"x", "headers": {"content-type": "image/png"}}, 415, "unsupported_media_type"),
         ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 422, "invalid_request"),
     ],

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from newsgraph.corpus import Archive, queries
 from newsgraph.serve.analysis import KindOption, PageAnalyzer
-from newsgraph.serve.bodies import decode_text, read_bounded
+from newsgraph.serve.bodies import decode_page, read_bounded
 from newsgraph.serve.errors import ApiError, not_found
 
 
@@ -171,7 +171,7 @@ def parse_analyze_request(content_type: str, body: bytes) -> AnalyzeRequest:
     media = content_type.split(";")[0].strip().lower()
     if media in ("text/html", "text/plain"):
         kind: KindOption = "html" if media == "text/html" else "text"
-        return AnalyzeRequest(content=decode_text(body), kind=kind, url=None)
+        return AnalyzeRequest(content=decode_page(body, content_type), kind=kind, url=None)
     if media not in ("application/json", ""):
         raise ApiError(415, "unsupported_media_type",
                        "send application/json, text/html or text/plain")
