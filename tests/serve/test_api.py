@@ -64,6 +64,14 @@ def test_quotes_people_events_clusters_stats(client: TestClient) -> None:
     assert any({"The Northern Ledger", "The Coastal Times"} <= set(c["publishers"]) for c in clusters)
 
 
+def test_stats_name_the_archive_file_but_not_its_path(client: TestClient,
+                                                      archive_path: Path) -> None:
+    response = client.get("/api/stats")
+    assert response.json()["file"] == "archive.db"
+    assert "path" not in response.json()
+    assert str(archive_path.parent) not in response.text
+
+
 def test_people_have_pages(client: TestClient) -> None:
     people = client.get("/api/people").json()["items"]
     if not people:

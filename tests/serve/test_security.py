@@ -65,3 +65,10 @@ def test_a_broken_archive_is_a_clean_error_without_details(tmp_path: Path) -> No
         page = bad.get("/")
         assert page.status_code == 503 and "broken.db" not in page.text
         assert "content-security-policy" in page.headers
+
+
+@pytest.mark.parametrize("path", ["/", "/api/stats", "/api/stories", "/api/clusters", "/people",
+                                  "/events", "/search?q=harbour"])
+def test_no_server_file_path_reaches_a_client(client: TestClient, archive_path: Path,
+                                              path: str) -> None:
+    assert str(archive_path.parent) not in client.get(path).text

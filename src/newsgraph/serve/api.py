@@ -8,6 +8,7 @@ event loop. Errors always have the shape `{"error": {"status", "code", "message"
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -131,7 +132,10 @@ def clusters(request: Request, min_size: Annotated[int, Query(ge=1)] = 2,
 
 @router.get("/stats", summary="Counts and sizes of the archive")
 def stats(request: Request) -> JSONResponse:
-    return JSONResponse(queries.archive_stats(_archive(request)).to_dict())
+    """The archive's counts, naming its file but never where the file lives on the server."""
+    counts = queries.archive_stats(_archive(request)).to_dict()
+    counts["file"] = PurePath(counts.pop("path")).name
+    return JSONResponse(counts)
 
 
 ANALYZE_BODY = {
