@@ -182,7 +182,28 @@ def test_headline_block_and_link_lists_are_removed_but_subheadings_stay() -> Non
     ]
     kept, removed = strip_structure(units, "Council funds bridge | The Ledger")
     assert [u.text for u in kept] == [prose, "What happens next", prose]
-    assert [f.kind for f in removed] == ["other", "other", "teaser", "teaser"]
+    # The headline is the title, not furniture; the standfirst under it is furniture.
+    assert [(f.kind, f.text) for f in removed] == [
+        ("other", "A long debate ends in a vote"),
+        ("teaser", "Another story entirely about something else"),
+        ("teaser", "A second unrelated story headline here"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["wire_story.html", "split_body.html", "japanese_brief.html"])
+def test_the_headline_is_the_title_and_never_furniture(name: str) -> None:
+    story = html_story(name)
+    assert story.title
+    assert story.title not in {f.text for f in story.furniture}
+    assert story.title not in story.paragraphs
+
+
+def test_a_top_heading_that_is_not_the_title_is_furniture() -> None:
+    prose = "The council met on Monday and agreed, after a long debate, to fund the new bridge."
+    units = [_unit("The Ledger", "h1"), _unit("Council funds bridge", "h1"), _unit(prose)]
+    kept, removed = strip_structure(units, "Council funds bridge")
+    assert [u.text for u in kept] == [prose]
+    assert [(f.kind, f.text) for f in removed] == [("other", "The Ledger")]
 
 
 def test_german_wire_story() -> None:

@@ -109,24 +109,26 @@ def _drop_headline_block(
 ) -> list[Unit]:
     """The headline (h1 or the page title) and the standfirst heading under it, at the top.
 
-    Only above the first paragraph of prose: further down, a heading is a subheading.
+    Only above the first paragraph of prose: further down, a heading is a subheading. The
+    page's own headline is the story's title, metadata rather than furniture, so it is taken
+    out without being recorded; a top `h1` that is not the title (a site name set as a
+    heading) and the standfirst are recorded.
     """
     kept: list[Unit] = []
     title_words = _words(title or "")
     started = False
     after_headline = False
     for unit in units:
+        words = _words(unit.text)
         if not started and unit.kind.startswith("h"):
-            is_headline = unit.kind == "h1" or (
-                title_words and _similar(_words(unit.text), title_words)
-            )
-            if is_headline or (after_headline and unit.kind == "h2"):
-                removed.append(Furniture(text=unit.text, kind="other"))
+            is_title = bool(title_words) and _similar(words, title_words)
+            if is_title or unit.kind == "h1" or (after_headline and unit.kind == "h2"):
+                if not is_title:
+                    removed.append(Furniture(text=unit.text, kind="other"))
                 after_headline = True
                 continue
-        elif _is_the_title(_words(unit.text), title_words):
+        elif _is_the_title(words, title_words):
             # Anywhere: further down the headline comes back as a gallery or share caption.
-            removed.append(Furniture(text=unit.text, kind="other"))
             continue
         if unit.kind == "p" and (len(unit.text.split()) >= 8 or len(unit.text) >= 50):
             started = True
