@@ -188,3 +188,20 @@ def test_without_an_archive_only_analyze_works() -> None:
         response = bare.get("/api/stats")
         assert response.status_code == 503
         assert response.json()["error"]["code"] == "no_archive"
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=harbour", "/people", "/events", "/analyze",
+                                  "/api/stories", "/api/stats", "/openapi.json",
+                                  "/static/style.css"])
+def test_head_answers_like_get_without_a_body(client: TestClient, path: str) -> None:
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-length"] == get.headers["content-length"]
+    assert "content-security-policy" in head.headers
+
+
+def test_head_keeps_errors_and_post_only_routes(client: TestClient) -> None:
+    assert client.head("/api/stories/nope").status_code == 404
+    assert client.head("/api/analyze").status_code == 405

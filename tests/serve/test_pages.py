@@ -204,3 +204,12 @@ def test_entity_links_on_a_story_lead_to_pages(page: Any, live_server: str,
     for href in sorted(hrefs):
         response = page.request.get(live_server + href)
         assert response.status == 200, href
+
+
+def test_a_real_server_answers_head_with_headers_only(live_server: str) -> None:
+    import httpx
+
+    response = httpx.head(f"{live_server}/", timeout=10)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.content == b""

@@ -90,6 +90,32 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """Answers HEAD as GET without the body, for every page and GET endpoint.
+
+    FastAPI routes a `get` only for GET, so `curl -I` would get 405. The handler runs as for
+    GET (the headers, Content-Length included, are the GET's); the server's own scope keeps
+    HEAD, so uvicorn also knows to send no body.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 def create_app(config: ServeConfig) -> FastAPI:
     """The whole application, for uvicorn or for an in-process test client."""
     from newsgraph.serve import api, pages
@@ -122,6 +148,7 @@ def create_app(config: ServeConfig) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(files("newsgraph.serve") / "static")), name="static")
     _install_error_handlers(app)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     return app
 
 
@@ -193,6 +220,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 __all__ = [
     "CONTENT_SECURITY_POLICY",
     "DB_VARIABLE",
+    "HeadAsGet",
     "SecurityHeaders",
     "ServeConfig",
     "app_from_environment",
