@@ -317,3 +317,35 @@ def test_widget_text_families(text: str, kind: str | None) -> None:
 )
 def test_visible_bylines(byline: str, authors: list[str]) -> None:
     assert _meta("", byline).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        ("<title>Council approves budget<script>alert(1)</script></title>", ""),
+        (
+            "<title>Council approves budget</title>",
+            "<h1>Council approves budget <script>alert(1)</script></h1>",
+        ),
+        (
+            '<meta property="og:title" content="Council approves budget<script>alert(1)</script>">',
+            "",
+        ),
+        ("", "<h1>Council approves <style>h1 {color: red}</style>budget</h1>"),
+        ("<title>Council approves <b>budget</b></title>", ""),
+    ],
+    ids=["title-element", "h1", "og-title", "h1-style", "title-tags"],
+)
+def test_title_is_text_only_never_script_or_markup(head: str, body: str) -> None:
+    assert _meta(head, body).title == "Council approves budget"
+
+
+def test_byline_ignores_script_inside_it() -> None:
+    body = '<p class="byline">By Ana Ruiz<script>track("Peter Quill")</script></p>'
+    assert _meta("", body).authors == ["Ana Ruiz"]
+
+
+def test_a_lone_angle_bracket_in_a_title_stays() -> None:
+    assert (
+        _meta("<title>Why 3 < 4 matters to pupils</title>").title == "Why 3 < 4 matters to pupils"
+    )

@@ -17,6 +17,7 @@ from lxml import etree
 
 from newsgraph.extract.agencies import agencies_in, normalise_agency
 from newsgraph.extract.credits import parse_byline
+from newsgraph.extract.dom import visible_text_nodes
 
 _BYLINE_MARK = re.compile(
     r"byline|author|autor|auteur|verfasser|writer|reporter|contributor", re.IGNORECASE
@@ -93,7 +94,7 @@ def byline_authors(tree: lxml.html.HtmlElement, max_candidates: int = 12) -> Vis
 def _byline_text(element: lxml.html.HtmlElement) -> str:
     """The byline's pieces joined with commas: markup separates what the text runs together
     ("Meg James" + "Staff", "Jeff Foust" + "Monday"); pieces naming an institution go."""
-    pieces = [" ".join(t.split()) for t in element.itertext()]
+    pieces = [" ".join(t.split()) for t in visible_text_nodes(element)]
     pieces = [p.strip(" ,|·•") for p in pieces]
     kept = [p for p in pieces if p and not _INSTITUTION.search(p) and not _BY_ONLY.match(p)]
     text = _AND.sub(", ", ", ".join(kept))

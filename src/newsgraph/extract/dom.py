@@ -19,6 +19,11 @@ MAX_HTML_CHARS = 1_000_000
 _OPENING = re.compile(r"<(script|style)\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Elements whose content is code or inert markup, never text a reader sees.
+_HIDDEN = ("script", "style", "noscript", "template")
+_MARKUP = re.compile(
+    r"<(script|style)\b.*?(?:</\1\s*>|$)|</?[a-z][^<>]*>", re.IGNORECASE | re.DOTALL
+)
 
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True, collect_ids=False)
 # Every element an HtmlElement (what trafilatura accepts as a tree), looked up in C: lxml.html's
@@ -127,8 +132,39 @@ def prune_inline_cards(tree: lxml.html.HtmlElement) -> int:
 
 
 def text_of(element: etree._Element) -> str:
-    """The element's text with whitespace collapsed."""
-    return " ".join("".join(element.itertext()).split())
+    """The element's text a reader sees, whitespace collapsed: text nodes only, never the
+    code of a script or style inside it.
+
+    >>> text_of(lxml.html.fromstring("<h1>Budget <b>passes</b><script>alert(1)</script></h1>"))
+    'Budget passes'
+    """
+    return " ".join("".join(visible_text_nodes(element)).split())
+
+
+def visible_text_nodes(element: etree._Element) -> list[str]:
+    """The element's text nodes in order, without those of scripts, styles and templates
+    (their tails, which are page text, stay)."""
+    if not isinstance(element.tag, str) or element.tag in _HIDDEN:
+        return []
+    if not any(True for _ in element.iter(*_HIDDEN)):
+        return list(element.itertext())  # the common case: nothing hidden inside
+    pieces: list[str] = [element.text or ""]
+    for child in element:
+        pieces.extend(visible_text_nodes(child))
+        pieces.append(child.tail or "")
+    return pieces
+
+
+def strip_markup(text: str) -> str:
+    """Declared text (a `<title>`, an og:title) without the markup some pages put in it:
+    scripts and styles with their code, other tags without their names. A lone "<" stays.
+
+    >>> strip_markup("Budget passes<script>alert(1)</script>")
+    'Budget passes'
+    """
+    if "<" not in text:
+        return text
+    return " ".join(_MARKUP.sub(" ", text).split())
 
 
 __all__ = [
@@ -137,5 +173,7 @@ __all__ = [
     "drop_scripts",
     "parse_page",
     "prune_inline_cards",
+    "strip_markup",
     "text_of",
+    "visible_text_nodes",
 ]

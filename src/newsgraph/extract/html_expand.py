@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 import lxml.html
 from lxml import etree
 
+from newsgraph.extract.dom import text_of
 from newsgraph.extract.html_body import Unit, new_group
 
 _UNIT_TAGS = {"p": "p", "h2": "h2", "h3": "h3", "h4": "h4", "blockquote": "quote", "li": "item"}
@@ -32,7 +33,7 @@ def expand_units(tree: lxml.html.HtmlElement, units: Sequence[Unit]) -> list[Uni
     texts = {u.text for u in units if u.kind == "p" and len(u.text) >= 40}
     if not texts:
         return list(units)
-    found = [p for p in tree.iter("p") if _text(p) in texts]
+    found = [p for p in tree.iter("p") if text_of(p) in texts]
     parents = [p.getparent() for p in found if p.getparent() is not None]
     if not parents:
         return list(units)
@@ -109,9 +110,9 @@ def _block_units(block: etree._Element) -> Iterator[Unit]:
             isinstance(a.tag, str) and a.tag in _UNIT_TAGS for a in _between(element, block)
         ):
             continue
-        text = _text(element)
+        text = text_of(element)
         if text:
-            linked = sum(len(_text(a)) for a in element.iter("a"))
+            linked = sum(len(text_of(a)) for a in element.iter("a"))
             yield Unit(
                 text=text,
                 kind=_UNIT_TAGS[element.tag],
@@ -152,10 +153,6 @@ def _ancestors(element: etree._Element, levels: int) -> Iterator[etree._Element]
 
 def _signature(element: etree._Element) -> Signature:
     return (str(element.tag), " ".join(sorted((element.get("class") or "").split())))
-
-
-def _text(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
 
 
 __all__ = ["expand_units"]

@@ -20,7 +20,7 @@ import lxml.html
 from newsgraph.extract.agencies import agencies_in, normalise_agency
 from newsgraph.extract.authors import byline_authors, clean_authors
 from newsgraph.extract.dates import published_date
-from newsgraph.extract.dom import text_of
+from newsgraph.extract.dom import strip_markup, text_of
 
 _ARTICLE_TYPES = re.compile(
     r"(?:News|Report|Blog|Opinion|Analysis|Review)?(?:Article|Posting)$|^Report$"
@@ -160,10 +160,16 @@ def _title(
     tree: lxml.html.HtmlElement, tags: dict[str, str], ld: dict[str, Any], site: str | None
 ) -> str | None:
     """The headline: the page's `h1` where it agrees with the declared title, else the
-    declared title without the site name sites append to it."""
-    declared = tags.get("og:title") or _str(ld.get("headline")) or tags.get("twitter:title")
-    page_title = text_of(tree.find(".//title")) if tree.find(".//title") is not None else None
-    declared = declared or page_title
+    declared title without the site name sites append to it. Text only: the code of a script
+    inside the heading or markup written into the declared title is no part of it."""
+    title_element = tree.find(".//title")
+    candidates = (
+        tags.get("og:title"),
+        _str(ld.get("headline")),
+        tags.get("twitter:title"),
+        text_of(title_element) if title_element is not None else None,
+    )
+    declared = next((c for c in map(strip_markup, filter(None, candidates)) if c), None)
     headings = [text_of(h) for h in tree.iter("h1")][:5]
     if declared:
         for heading in headings:
