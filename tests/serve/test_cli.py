@@ -49,3 +49,25 @@ def test_bad_serve_options_are_usage_errors(argv: list[str],
         main(["serve", *argv])
     assert stop.value.code == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_port_in_use_is_one_clear_error(archive_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["serve", "--db", str(archive_path), "--port", str(port)])
+    assert code == 1
+    assert capsys.readouterr().err == f"newsgraph: error: port {port} on 127.0.0.1 is already in use\n"
+
+
+def test_an_address_not_of_this_machine_is_one_clear_error(
+    archive_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", "--db", str(archive_path), "--host", "192.0.2.1"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newsgraph: error: cannot listen on port 8000 on 192.0.2.1")
+    assert err.count("\n") == 1

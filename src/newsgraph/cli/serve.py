@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import Any
 
-from newsgraph.errors import ArchiveError
+from newsgraph.errors import ArchiveError, NewsgraphError
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -35,6 +37,7 @@ def run_serve(args: argparse.Namespace) -> int:
     db = Path(args.db)
     if not db.is_file():
         raise ArchiveError(f"no archive at {db} (run `newsgraph ingest` first)")
+    check_port_free(args.host, args.port)
     if args.host not in LOOPBACK:
         print(f"newsgraph: serving on {args.host}: reachable from other machines", file=sys.stderr)
     if args.workers > 1:
@@ -47,6 +50,33 @@ def run_serve(args: argparse.Namespace) -> int:
         uvicorn.run(create_app(ServeConfig(db=db)), host=args.host, port=args.port,
                     log_level="warning", server_header=False)
     return 0
+
+
+class PortUnavailable(NewsgraphError):
+    """The server cannot listen where it was asked to (port taken, address not ours)."""
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Bind `host:port` once and let go, as uvicorn will, so a taken port is one clear line
+    instead of uvicorn's log and exit code; PortUnavailable if it cannot be bound.
+
+    The socket takes SO_REUSEADDR as uvicorn's does, so a port left in TIME_WAIT by a
+    server just stopped is not mistaken for a taken one.
+    """
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror:
+        raise PortUnavailable(f"cannot listen on {host}: no such address") from None
+    for family, kind, proto, _, address in infos:
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(address)
+            except OSError as error:
+                if error.errno == errno.EADDRINUSE:
+                    raise PortUnavailable(f"port {port} on {host} is already in use") from None
+                reason = error.strerror or str(error)
+                raise PortUnavailable(f"cannot listen on port {port} on {host}: {reason}") from None
 
 
 def _whole(text: str) -> int:
@@ -70,4 +100,4 @@ def _workers(text: str) -> int:
     return workers
 
 
-__all__ = ["register", "run_serve"]
+__all__ = ["PortUnavailable", "check_port_free", "register", "run_serve"]
