@@ -349,3 +349,49 @@ def test_a_lone_angle_bracket_in_a_title_stays() -> None:
     assert (
         _meta("<title>Why 3 < 4 matters to pupils</title>").title == "Why 3 < 4 matters to pupils"
     )
+
+
+def _site(site_name: str | None, ld_publisher: str = "") -> str | None:
+    head = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    if ld_publisher:
+        head += f'<script type="application/ld+json">{ld_publisher}</script>'
+    return _meta(head).publisher
+
+
+@pytest.mark.parametrize(
+    ("site_name", "publisher"),
+    [
+        ("The Coastal Ledger", "The Coastal Ledger"),
+        ("Hosted", None),
+        ("News", None),
+        ("U.S.", None),
+        ("Home Page", None),
+        ("Autoracing | F1 | Indy | MotoGP | StockCar | NASCAR", None),
+        ("News • Sport • Weather", None),
+        (
+            "The Coastal Ledger | Coastal news since 1901",
+            "The Coastal Ledger | Coastal news since 1901",
+        ),
+        ("@coastalledger", None),
+    ],
+)
+def test_site_names_that_name_no_site_are_refused(site_name: str, publisher: str | None) -> None:
+    assert _site(site_name) == publisher
+
+
+def test_a_refused_site_name_falls_back_to_the_json_ld_publisher() -> None:
+    ld = '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "The Coastal Ledger"}}'
+    assert _site("Hosted", ld) == "The Coastal Ledger"
+
+
+def test_a_json_ld_publisher_given_by_reference_is_looked_up_in_the_graph() -> None:
+    ld = (
+        '{"@graph": [{"@type": "NewsArticle", "publisher": {"@id": "https://ledger.example/#org"}},'
+        '{"@type": "Organization", "@id": "https://ledger.example/#org", "name": "The Coastal Ledger"}]}'
+    )
+    assert _site("Sports | Weather | Traffic", ld) == "The Coastal Ledger"
+
+
+def test_a_json_ld_publisher_that_is_a_section_list_is_refused_too() -> None:
+    ld = '{"@type": "NewsArticle", "publisher": {"name": "F1 | Indy | MotoGP"}}'
+    assert _site("Hosted", ld) is None

@@ -27,6 +27,20 @@ _ARTICLE_TYPES = re.compile(
 )
 _HANDLE = re.compile(r"^(?:https?://|www\.|@)")  # a URL or a social handle is not a name
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—:·•»-]\s+")
+_LIST_SEPARATOR = re.compile(r"\s*[|·•»]\s*|\s+/\s+")
+# Words a page sets as its site name that name no site: a hosting service's label, a kind of
+# page, a section. Compared without case, spaces or dots ("U.S." is "us").
+_GENERIC_SITE_NAMES = frozenset(
+    {
+        "home", "homepage", "hosted", "index", "default", "main", "site", "website", "web",
+        "online", "portal", "page", "article", "articles", "story", "stories", "blog", "news",
+        "latestnews", "breakingnews", "topstories", "untitled", "world", "us", "uk", "nation",
+        "national", "international", "local", "politics", "business", "sport", "sports",
+        "tech", "technology", "science", "health", "entertainment", "opinion", "lifestyle",
+        "culture", "arts", "travel", "video", "videos", "photos", "markets", "finance",
+        "economy", "weather",
+    }
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -46,11 +60,11 @@ class PageMeta:
 def read_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
     """Every metadata field of a parsed page, each from its best signal."""
     tags = _meta_tags(tree)
-    ld = _article_ld(tree)
+    ld, ld_by_id = _json_ld(tree)
     meta = PageMeta()
     meta.page_type = tags.get("og:type") or (str(ld.get("@type")) if ld else None)
     meta.article_data = bool(ld) or (tags.get("og:type") or "").lower() == "article"
-    meta.publisher = _publisher(tags, ld)
+    meta.publisher = _publisher(tags, ld, ld_by_id)
     meta.title = _title(tree, tags, ld, meta.publisher)
     people, agencies = _ld_people(ld)
     visible = byline_authors(tree)
@@ -75,8 +89,11 @@ def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
     return tags
 
 
-def _article_ld(tree: lxml.html.HtmlElement) -> dict[str, Any]:
-    """The JSON-LD object describing the article, or {} if the page declares none."""
+def _json_ld(tree: lxml.html.HtmlElement) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The JSON-LD object describing the article ({} if the page declares none), and every
+    JSON-LD object with an `@id`, by id: a `@graph` names the publisher once and points to it."""
+    article: dict[str, Any] = {}
+    by_id: dict[str, dict[str, Any]] = {}
     for script in tree.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower() or not script.text:
             continue
@@ -85,11 +102,13 @@ def _article_ld(tree: lxml.html.HtmlElement) -> dict[str, Any]:
         except ValueError:
             continue
         for item in _ld_items(data):
+            if isinstance(item.get("@id"), str) and len(item) > 1:
+                by_id.setdefault(item["@id"], item)
             types = item.get("@type")
             names = types if isinstance(types, list) else [types]
-            if any(isinstance(t, str) and _ARTICLE_TYPES.search(t) for t in names):
-                return item
-    return {}
+            if not article and any(isinstance(t, str) and _ARTICLE_TYPES.search(t) for t in names):
+                article = item
+    return article, by_id
 
 
 def _ld_items(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
@@ -141,19 +160,48 @@ def _split_meta_authors(tags: dict[str, str]) -> list[str]:
     return []
 
 
-def _publisher(tags: dict[str, str], ld: dict[str, Any]) -> str | None:
+def _publisher(
+    tags: dict[str, str],
+    ld: dict[str, Any],
+    ld_by_id: dict[str, dict[str, Any]],
+) -> str | None:
+    """The site's name: og:site_name, else the JSON-LD publisher, else the application name,
+    each only if it reads as a name (`site_name`)."""
     publisher = ld.get("publisher") if ld else None
     if isinstance(publisher, list):
         publisher = publisher[0] if publisher else None
+    if isinstance(publisher, dict) and "name" not in publisher:
+        publisher = ld_by_id.get(str(publisher.get("@id")), publisher)
     name = publisher.get("name") if isinstance(publisher, dict) else publisher
     for candidate in (tags.get("og:site_name"), name, tags.get("application-name")):
-        if (
-            isinstance(candidate, str)
-            and 1 < len(candidate.strip()) <= 80
-            and not _HANDLE.match(candidate.strip())
-        ):
-            return candidate.strip()
+        if isinstance(candidate, str) and (found := site_name(candidate)):
+            return found
     return None
+
+
+def site_name(candidate: str) -> str | None:
+    """The candidate if it names a site, else None: not a URL or handle, not a generic word
+    ("Hosted", "News", "U.S."), not a list of sections.
+
+    >>> site_name("The Coastal Ledger"), site_name("Hosted")
+    ('The Coastal Ledger', None)
+    >>> site_name("News | Sport | Weather | Travel") is None
+    True
+    """
+    name = " ".join(candidate.split())
+    if not 1 < len(name) <= 80 or _HANDLE.match(name):
+        return None
+    key = _name_key(name)
+    if not key or key in _GENERIC_SITE_NAMES:
+        return None
+    parts = [p for p in _LIST_SEPARATOR.split(name) if p.strip()]
+    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
+        return None  # "Autoracing | F1 | Indy | MotoGP": the site's sections, not its name
+    return name
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
 
 
 def _title(
@@ -208,4 +256,4 @@ def _str(value: Any) -> str | None:
     return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
 
 
-__all__ = ["PageMeta", "read_meta"]
+__all__ = ["PageMeta", "read_meta", "site_name"]
