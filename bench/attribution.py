@@ -29,6 +29,7 @@ Usage::
 
     .venv/bin/python bench/attribution.py               # dev, newsgraph and textacy
     .venv/bin/python bench/attribution.py --split train --limit 100 --no-peer
+    .venv/bin/python bench/attribution.py --errors      # missed and spurious, by cue word
     .venv/bin/python bench/attribution.py --learn-cues  # retrain the learned cue lexicon
 """
 
@@ -180,7 +181,7 @@ def score(counts: Counts, text: str, gold: Sequence[Attribution], pred: Sequence
         overlap[0] += len(gold_tokens & pred_tokens)
         overlap[1] += len(pred_tokens)
         overlap[2] += len(gold_tokens)
-    counts.end_to_end[0] += _matched_end_to_end(tokens, gold, pred)
+    counts.end_to_end[0] += len(_matched_end_to_end(tokens, gold, pred))
     counts.end_to_end[1] += len(pred)
     counts.end_to_end[2] += len(gold)
 
@@ -206,21 +207,23 @@ def _half_both_ways(a: set[int], b: set[int]) -> bool:
 
 def _matched_end_to_end(
     tokens: list[Span], gold: Sequence[Attribution], pred: Sequence[Attribution]
-) -> int:
+) -> list[tuple[int, int]]:
+    """Pairs (predicted index, gold index) matched end to end, one to one."""
+
     def sets(a: Attribution) -> tuple[set[int], set[int]]:
         source = _covered(tokens, [a.source]) if a.source else set()
         return _covered(tokens, a.content), source
 
     gold_sets = [sets(a) for a in gold]
     used = [False] * len(gold)
-    matched = 0
-    for content, source in (sets(a) for a in pred):
+    matched = []
+    for j, (content, source) in enumerate(sets(a) for a in pred):
         for i, (gold_content, gold_source) in enumerate(gold_sets):
             if used[i] or not _half_both_ways(content, gold_content):
                 continue
             if (not source and not gold_source) or _half_both_ways(source, gold_source):
                 used[i] = True
-                matched += 1
+                matched.append((j, i))
                 break
     return matched
 
@@ -288,6 +291,48 @@ def run(
         counts.seconds += time.process_time() - started
         score(counts, article.text, article.gold, pred)
     return counts
+
+
+def _show(text: str, a: Attribution) -> str:
+    def cut(span: Span | None) -> str:
+        return " ".join(text[span[0] : span[1]].split()) if span else "-"
+
+    content = " … ".join(cut(p) for p in a.content)
+    return f"[{cut(a.source)}] <{cut(a.cue)}> {content[:160]}"
+
+
+def _cue_word(text: str, a: Attribution) -> str:
+    if a.cue is None:
+        return "(no cue)"
+    words = re.findall(r"[\w:]+", text[a.cue[0] : a.cue[1]].lower())
+    return words[-1] if words else text[a.cue[0] : a.cue[1]]
+
+
+def report_errors(articles: Sequence[Article], top: int = 30) -> str:
+    """Missed and spurious attributions end to end, each listed, and their cue words
+    counted, most frequent first: where the figures are lost."""
+    lines: list[str] = []
+    missed: dict[str, int] = {}
+    spurious: dict[str, int] = {}
+    for article in articles:
+        text = article.text
+        pred = newsgraph_attributions(text)
+        pairs = _matched_end_to_end(_tokens(text), article.gold, pred)
+        hit_pred = {j for j, _ in pairs}
+        hit_gold = {i for _, i in pairs}
+        lines.append(f"== {article.name}")
+        for i, a in enumerate(article.gold):
+            if i not in hit_gold:
+                lines.append(f"  MISSED   {_show(text, a)}")
+                missed[_cue_word(text, a)] = missed.get(_cue_word(text, a), 0) + 1
+        for j, a in enumerate(pred):
+            if j not in hit_pred:
+                lines.append(f"  SPURIOUS {_show(text, a)}")
+                spurious[_cue_word(text, a)] = spurious.get(_cue_word(text, a), 0) + 1
+    for title, counted in (("missed", missed), ("spurious", spurious)):
+        ranked = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        lines.append(f"{title} by cue word: " + ", ".join(f"{w} {n}" for w, n in ranked))
+    return "\n".join(lines)
 
 
 def spacy_seconds(articles: Sequence[Article]) -> float:
@@ -399,6 +444,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("train", "dev"))
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--no-peer", action="store_true", help="skip textacy and spaCy timing")
+    parser.add_argument("--errors", action="store_true",
+                        help="list missed and spurious attributions (end to end) instead")
     parser.add_argument("--learn-cues", action="store_true",
                         help="retrain the learned cue lexicon on the train split")
     args = parser.parse_args(argv)
@@ -413,6 +460,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"learned cues from {len(articles)} {split} articles into {LEARNED}")
         return 0
     articles = load_split(args.split)[: args.limit]
+    if args.errors:
+        print(report_errors(articles))
+        return 0
     n = len(articles)
     from newsgraph.annotate.nlp import load_nlp
 

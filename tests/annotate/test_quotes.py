@@ -132,6 +132,65 @@ def test_unbalanced_marks_stay_in_their_paragraph(body: str) -> None:
     _quotes(body)  # never fails the story
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a stance towards someone, no claim
+        "Russia supports President Nils Varg, and China backs him too.",
+        "The ministry recognizes opposition leader Ada Rune as the legitimate president.",
+        "The council welcomed the new mayor on Monday.",
+        # an intention that describes its head in a relative clause
+        "The talks stalled over Varg, who is refusing to cede power.",
+    ],
+)
+def test_no_attribution_without_a_proposition(body: str) -> None:
+    story, quotes = _quotes(body)
+    assert not quotes, [[story.text(c) for c in q.content] for q in quotes]
+
+
+def test_a_stance_verb_with_a_clause_still_reports() -> None:
+    story, quote = _one("The mayor supports raising the tax on ferries.")
+    assert story.text(quote.content[0]) == "raising the tax on ferries"
+
+
+def test_a_quotation_in_the_next_sentence_goes_on_the_quote_before() -> None:
+    body = ("“We are not done,” said Kari Holm, speaking of the strike. "
+            "“The vote comes next week.”")
+    story, quote = _one(body)
+    assert story.text(quote.content[-1]) == "“The vote comes next week.”"
+
+
+def test_a_reporting_relative_clause_is_not_part_of_the_source() -> None:
+    body = ("Mayor Ines Falk, who believed that the plan would fail, told the council "
+            "that the port would close.")
+    story, quotes = _quotes(body)
+    told = [q for q in quotes if q.cue and story.text(q.cue) == "told"]
+    assert told and story.text(told[0].source) == "Mayor Ines Falk"
+
+
+def test_transcript_turns_are_their_speakers() -> None:
+    body = ("WALLACE: Will you attend the debate tomorrow, Governor?\n\n"
+            "PENCE: I will be there, and I think the voters will see the choice.\n\n"
+            "WALLACE: Thank you for joining us today.\n\n"
+            "PENCE: It was a pleasure to be with you again.")
+    story, quotes = _quotes(body)
+    turns = [(story.text(q.source), story.text(q.content[0])) for q in quotes]
+    assert ("PENCE", "I will be there, and I think the voters will see the choice") in turns
+    assert [source for source, _ in turns] == ["WALLACE", "PENCE", "WALLACE", "PENCE"]
+
+
+def test_a_signed_quotation_is_its_signers() -> None:
+    body = "“Fear. I am truly afraid of what comes next.” ― Carla Sanz\n\nMore below."
+    story, quote = _one(body)
+    assert story.text(quote.source) == "Carla Sanz" and story.text(quote.cue) == "―"
+    assert story.text(quote.content[0]).startswith("“Fear.")
+
+
+def test_a_closing_mark_typed_where_a_quotation_opens_opens_it() -> None:
+    body = "”Fear. I am truly afraid.” ― Ana Ruiz"
+    assert [body[s:e] for s, e in find_quoted(body)] == ["”Fear. I am truly afraid.”"]
+
+
 @pytest.mark.skipif(not SEED.is_dir(), reason="../shared/data/seed is absent")
 def test_seed_quotes_have_their_speakers() -> None:
     gold = json.loads((SEED / "gold.json").read_text())

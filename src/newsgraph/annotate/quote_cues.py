@@ -50,6 +50,14 @@ OBJECT_CUES = frozenset({
     "note", "congratulate", "prefer", "echo",
 })
 
+# Verbs of support, recognition or rejection: their content is a proposition ("backed
+# building the wall", "rejected the claim that ..."), never a bare noun phrase ("Russia
+# supports President Maduro", "the U.S. recognizes Guaido as president"). On PolNeAR train
+# a bare noun phrase after these was a gold attribution a quarter of the time or less.
+STANCE_CUES = frozenset({
+    "support", "back", "recognize", "recognise", "welcome", "reject", "condemn", "defend",
+})
+
 # Verbs whose content is an infinitive ("vowed to fight", "urged voters to stay home").
 INFINITIVE_CUES = frozenset({
     "promise", "pledge", "vow", "threaten", "urge", "ask", "call", "refuse", "decline",
@@ -140,5 +148,6 @@ __all__ = [
     "OBJECT_CUES",
     "PREPOSITION_CUES",
     "PRONOUNS",
+    "STANCE_CUES",
     "cue_kinds",
 ]

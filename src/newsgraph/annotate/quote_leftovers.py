@@ -8,6 +8,8 @@ beside it, in that order of preference, and leaves scare quotes and titles alone
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from newsgraph.annotate.quote_reading import MIN_CONTENT_WORDS, Draft, Reading, words
 from newsgraph.annotate.quote_relay import relaying_outlet
 from newsgraph.annotate.quote_rules import cue_tokens, subject_of, subject_tokens
@@ -46,15 +48,32 @@ def _draft_before(reading: Reading, start: int) -> Draft | None:
             continue
         last = max([*draft.cue, *draft.source, *draft.content])
         between = [t for t in doc[last + 1 : start] if not t.is_space]
-        if last >= start or len(between) > 6 or any(reading.in_quote[t.i] for t in between):
-            continue
-        if any(t.pos_ in ("VERB", "AUX") or t.text == "“" for t in between):
+        if last >= start or any(reading.in_quote[t.i] for t in between):
             continue
         breaks = doc[last:start].text.count("\n\n")
+        if _sentence_on(reading, draft, between) and "\n" not in doc[last:start].text:
+            return draft
+        if len(between) > 6 or any(t.pos_ in ("VERB", "AUX") or t.text == "“" for t in between):
+            continue
         only_marks = all(t.is_punct for t in between)
         if breaks == 0 or (breaks == 1 and only_marks and _whole_paragraph(reading, start)):
             return draft
     return None
+
+
+# How far a quotation may stand from the end of the direct quote it goes on from.
+FOLLOW_TOKENS = 30
+
+
+def _sentence_on(reading: Reading, draft: Draft, between: list[Token]) -> bool:
+    """"“A,” said Caddell, speaking of her health. “B.”": a quotation opening the next
+    sentence of the same paragraph goes on the quote before it, whatever circumstance the
+    writer put in between, unless that holds someone else's attribution."""
+    if not between or len(between) > FOLLOW_TOKENS or between[-1].text not in (".", "!", "?"):
+        return False
+    same_speaker = {i for d in reading.drafts if d.source == draft.source
+                    for i in [*d.content, *d.cue, *d.source]}
+    return all(not reading.claimed[t.i] or t.i in same_speaker for t in between)
 
 
 def _whole_paragraph(reading: Reading, start: int) -> bool:

@@ -71,7 +71,10 @@ def _quoted_in_paragraph(body: str, start: int, end: int) -> tuple[list[Span], i
     for mark in _MARK.finditer(body, start, end):
         text = mark.group()
         if open_at is None:
-            if text in OPENERS or (text in AMBIGUOUS and _can_open(body, mark.end(), end)):
+            if text in OPENERS or (
+                (text in AMBIGUOUS or _misturned(body, mark.start(), start, text))
+                and _can_open(body, mark.end(), end)
+            ):
                 open_at, open_mark = mark.start(), text
         elif (text in CLOSERS and text != "''") or (text in AMBIGUOUS and open_mark in AMBIGUOUS) or (
             text == "''" and open_mark == "``"
@@ -84,6 +87,12 @@ def _quoted_in_paragraph(body: str, start: int, end: int) -> tuple[list[Span], i
             # The same opener again before any closer: the first was a stray mark.
             open_at = mark.start()
     return spans, open_at
+
+
+def _misturned(body: str, at: int, start: int, text: str) -> bool:
+    """A closing mark where a quotation must open, at a paragraph's or a word's start
+    (”Fear. I am truly afraid ...”): typed the wrong way round."""
+    return text == "”" and (at == start or body[at - 1].isspace())
 
 
 def _can_open(body: str, after: int, end: int) -> bool:

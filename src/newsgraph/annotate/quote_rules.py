@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.quote_cues import PREPOSITION_CUES, cue_kinds
+from newsgraph.annotate.quote_cues import CLAUSE_CUES, PREPOSITION_CUES, STANCE_CUES, cue_kinds
 
 # Deps that carry the words of an object-taking cue, after the verb.
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp"})
@@ -49,7 +49,7 @@ def content_tokens(verb: Token, kinds: tuple[bool, bool, bool] | None = None) ->
         return _subtrees(clauses)
     if clause and (verb.dep_ == "parataxis" or _as_clause(verb)):
         return _parenthetical(verb)
-    if infinitive_ok:
+    if infinitive_ok and not _described(verb):
         infinitive = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
         if infinitive:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
@@ -60,6 +60,13 @@ def content_tokens(verb: Token, kinds: tuple[bool, bool, bool] | None = None) ->
     if obj:
         return _object_content(verb)
     return []
+
+
+def _described(verb: Token) -> bool:
+    """"Maduro, who is refusing to cede power": an intention in a relative clause describes
+    its head rather than reporting what anyone said or thought, unless the verb is one of
+    speech or thought."""
+    return verb.dep_ == "relcl" and verb.lemma_.lower() not in CLAUSE_CUES
 
 
 def cue_preposition(verb: Token) -> Token | None:
@@ -109,7 +116,11 @@ def _object_content(verb: Token) -> list[Token]:
         if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
             continue
         heads.append(child)
-    return _subtrees(heads)
+    tokens = _subtrees(heads)
+    if verb.lemma_.lower() in STANCE_CUES and not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        # "Russia supports President Nicolas Maduro": a stance towards someone, no claim.
+        return []
+    return tokens
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -157,6 +168,12 @@ def subject_tokens(subject: Token, verb: Token | None = None) -> list[Token]:
     else:
         tokens = [subject]
     tokens = [t for t in tokens if t == subject or not _quoted(t)]
+    for clause in subject.children:
+        if clause.dep_ == "relcl" and clause.i > subject.i and _reports(clause):
+            # "Mr. Obama, who understood that a push would be fruitless, told ...": the
+            # relative clause is an attribution of its own, so not part of this source.
+            inside = set(clause.subtree)
+            tokens = [t for t in tokens if t not in inside]
     if verb is not None and subject in verb.ancestors:
         # "outlets reported on Wednesday": the cue hangs inside its own source's phrase.
         tokens = [t for t in tokens if t == subject or t not in set(verb.subtree)]
@@ -179,6 +196,11 @@ def subject_tokens(subject: Token, verb: Token | None = None) -> list[Token]:
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1] != subject:
         tokens = tokens[:-1]
     return tokens
+
+
+def _reports(verb: Token) -> bool:
+    """A cue with a clause or infinitive of its own."""
+    return is_cue(verb) and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _dash(token: Token) -> bool:

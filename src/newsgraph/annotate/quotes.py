@@ -55,6 +55,7 @@ def find_quotes(
     doc = doc if doc is not None else parse(story.body)
     entities = story.entities if entities is None else entities
     reading = _read(doc, find_quoted(story.body))
+    _colon_attributions(reading, transcript_only=True)
     _verb_attributions(reading)
     _according_attributions(reading)
     _colon_attributions(reading)
@@ -129,7 +130,8 @@ def _trim(reading: Reading, tokens: set[int]) -> set[int]:
 
 # Clauses that, set off by a comma or dash at the end of a content, are the writer's
 # addition rather than the source's words ("..., who has a big lead", "..., referring to").
-_TAIL_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "conj", "parataxis", "npadvmod"})
+# A conjunct is not among them: "said A, but B" reports both (PolNeAR's gold keeps B).
+_TAIL_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "parataxis", "npadvmod"})
 _TAIL_MARKS = frozenset({",", "—", "–", "--", ";"})
 
 
@@ -148,15 +150,8 @@ def _without_tail(reading: Reading, ordered: list[int]) -> list[int]:
             before = doc[edge - 2]
         if before.text not in _TAIL_MARKS or reading.in_quote[before.i]:
             continue
-        if token.dep_ == "conj" and not _own_clause(token):
-            continue
         return [j for j in ordered if j < before.i]
     return ordered
-
-
-def _own_clause(token: Token) -> bool:
-    """A conjunct with its own subject, or a reporting verb: another statement."""
-    return is_cue(token) or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _edge(token: Token, reading: Reading) -> bool:
@@ -190,25 +185,93 @@ def _according_attributions(reading: Reading) -> None:
             reading.claim(Draft(content, [t.i for t in cue], source))
 
 
-def _colon_attributions(reading: Reading) -> None:
-    """Headline style, "Graham: Trump's Rhetoric Destroying GOP's Chance": the name before
-    a colon at the start of a line is the source, the colon the cue, the rest the content."""
+# Marks that tie a name at the edge of a line to what it said: a colon after it
+# ("Graham: Trump's Rhetoric ...", "PENCE: Well, look, ..."), or a dash between a
+# quotation and its signature ("“Trump must stop ...” ― Carla Sanchez").
+_LABEL_DASHES = frozenset({"―", "—", "–", "--"})
+_OPENING_MARKS = frozenset({"“", '"', "«", "``"})
+
+
+def _colon_attributions(reading: Reading, transcript_only: bool = False) -> None:
+    """Headline and transcript style, "Graham: Trump's Rhetoric Destroying GOP's Chance",
+    "PENCE: Well, look, ...": the name before a colon at the start of a line is the source,
+    the colon the cue, the rest of the line the content. A quotation signed at the end of
+    its line, "“...” ― Carla Sanchez", is the signer's, the dash its cue.
+
+    With `transcript_only`, only a transcript's speakers are read: their lines are read
+    before any verb, so that what they report inside their turn stays part of it."""
     doc = reading.doc
+    speakers = _transcript_speakers(doc)
+    if transcript_only and not speakers:
+        return
     for token in doc:
-        if token.text != ":" or reading.claimed[token.i]:
+        if reading.claimed[token.i]:
             continue
-        line_start = token.i
-        while line_start > 0 and "\n" not in doc[line_start - 1].text_with_ws:
-            line_start -= 1
-        line_end = token.i + 1
-        while line_end < len(doc) and "\n" not in doc[line_end - 1].text_with_ws:
-            line_end += 1
-        source = [t for t in doc[line_start : token.i] if not t.is_space]
-        if not _names_a_source(source):
+        if token.text in _LABEL_DASHES and not transcript_only:
+            _signed_quotation(reading, token)
+            continue
+        if token.text != ":":
+            continue
+        line_start, line_end = _line(doc, token.i)
+        source = _label(doc, line_start, token.i)
+        label = " ".join(t.text for t in source)
+        if label not in speakers and (transcript_only or not _names_a_source(source)):
             continue
         content = _grow(reading, range(token.i + 1, line_end), {token.i})
         if words(doc, content) >= 3 and reading.free(t.i for t in source):
             reading.claim(Draft(content, [token.i], [t.i for t in source]))
+
+
+def _signed_quotation(reading: Reading, dash: Token) -> None:
+    doc = reading.doc
+    before = dash.i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    quote = next((q for q in reading.quote_tokens if q and q.stop - 1 == before), None)
+    if quote is None:
+        return
+    _, line_end = _line(doc, dash.i)
+    source = [t for t in doc[dash.i + 1 : line_end] if not t.is_space]
+    while source and source[-1].is_punct:
+        source.pop()
+    content = [i for i in quote if not reading.claimed[i]]
+    if (_names_a_source(source) and reading.free(t.i for t in source)
+            and words(doc, content) >= MIN_CONTENT_WORDS and len(content) == len(quote)):
+        reading.claim(Draft(set(content), [dash.i], [t.i for t in source]))
+
+
+def _label(doc: Doc, start: int, end: int) -> list[Token]:
+    """The words of a line before its colon, without an opening quotation mark."""
+    tokens = [t for t in doc[start:end] if not t.is_space]
+    while tokens and tokens[0].text in _OPENING_MARKS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _line(doc: Doc, i: int) -> tuple[int, int]:
+    """The token range of the line holding token `i`."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return start, end
+
+
+def _transcript_speakers(doc: Doc) -> set[str]:
+    """Capitalised labels that open two or more lines with a colon, as a transcript's
+    speakers do ("WALLACE: ...", "PENCE: ..."): a one-off "UPDATE:" is none."""
+    seen: dict[str, int] = {}
+    for token in doc:
+        if token.text != ":" or token.i == 0:
+            continue
+        start, _ = _line(doc, token.i)
+        label = _label(doc, start, token.i)
+        if 0 < len(label) <= 3 and all(t.is_upper and t.is_alpha for t in label):
+            key = " ".join(t.text for t in label)
+            seen[key] = seen.get(key, 0) + 1
+    return {key for key, n in seen.items() if n >= 2}
 
 
 def _names_a_source(tokens: Sequence[Token]) -> bool:
