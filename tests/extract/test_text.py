@@ -32,6 +32,15 @@ def text_story(content: str, **kw: str):  # type: ignore[no-untyped-def]
         ("NEW YORK, N.Y. (AP) — Markets rose.", Dateline("NEW YORK, N.Y.", "AP")),
         ("The minister said on Monday — in Paris — that talks would go on.", None),
         ("Washington — a city of monuments — was quiet.", None),
+        # capitals of every cased script, not only A-Z
+        ("МОСКВА — Переговоры продолжились.", Dateline("МОСКВА", None)),
+        ("BERLÍN — La lluvia no paró.", Dateline("BERLÍN", None)),
+        ("SÃO PAULO (Reuters) — Shares rose.", Dateline("SÃO PAULO", "Reuters")),
+        ("ΑΘΗΝΑ (AP) — Οι συνομιλίες συνεχίστηκαν.", Dateline("ΑΘΗΝΑ", "AP")),
+        ("ÉVORA, Portugal — Rain fell.", Dateline("ÉVORA, Portugal", None)),
+        ("São Paulo (Reuters) – Shares rose.", Dateline("São Paulo", "Reuters")),
+        ("Москва — город, который не спит — проснулась.", None),
+        ("Über Nacht — so die Behörde — fiel Regen.", None),
     ],
 )
 def test_datelines(lead: str, dateline: Dateline | None) -> None:
@@ -140,3 +149,11 @@ def test_related_block_sentence_case_teasers_and_subheadings() -> None:
     assert "Rescue Crews Work Through The Night" in story.paragraphs
     assert story.authors == ("Maria Rossi",) and story.original_source == "The Associated Press"
     assert story.published == "2024-05-17" and len(story.paragraphs) == 7
+
+
+def test_a_cyrillic_dateline_is_the_story_dateline() -> None:
+    story = text_story(
+        "МОСКВА (AP) — Министры иностранных дел встретились во вторник и договорились "
+        "продолжить переговоры на следующей неделе, сообщили официальные лица."
+    )
+    assert story.dateline == Dateline("МОСКВА", "AP")

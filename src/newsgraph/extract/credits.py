@@ -14,9 +14,36 @@ from dateutil import parser as dateparser
 from newsgraph.extract.agencies import AGENCY_PATTERN, agencies_in, normalise_agency
 from newsgraph.model import Contributor, Dateline
 
+
+
+def _upper_letters() -> str:
+    """Every uppercase letter of the Basic Multilingual Plane as ranges for a character class
+    ("A-Z", "À-Ö", "А-Я", ...): `re` has no \\p{Lu}, and datelines are written in capitals in
+    every cased script ("МОСКВА —", "SÃO PAULO (Reuters) —", "ΑΘΗΝΑ —")."""
+    ranges: list[str] = []
+    start = previous = -2
+    for code in range(0x10000):
+        if not chr(code).isupper():
+            continue
+        if code != previous + 1:
+            if start >= 0:
+                ranges.append(_class_range(start, previous))
+            start = code
+        previous = code
+    ranges.append(_class_range(start, previous))
+    return "".join(ranges)
+
+
+def _class_range(first: int, last: int) -> str:
+    return chr(first) if first == last else f"{chr(first)}-{chr(last)}"
+
+
+_UP = _upper_letters()
+_LETTER = r"[^\W\d_]"
 _DASH = r"[—–-]{1,2}"
-_UPPER_PLACE = r"[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?"
-_TITLE_PLACE = r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}(?:,\s*[A-Z][\w.'’\- ]{1,30}?)?"
+# A capitalised place; after a comma, its region or state in any case ("SPRINGFIELD, Ill.").
+_UPPER_PLACE = rf"[{_UP}][{_UP}.'’\- ]{{1,40}}?(?:,\s*[{_UP}](?:{_LETTER}|[.'’\- ]){{1,30}}?)?"
+_TITLE_PLACE = rf"[{_UP}][\w.'’\-]+(?: [{_UP}][\w.'’\-]+){{0,3}}(?:,\s*[{_UP}][\w.'’\- ]{{1,30}}?)?"
 _AGENCY_PAREN = rf"\(\s*(?P<agency>{AGENCY_PATTERN})\s*\)"
 
 # "MOSCOW (AP) —", "WASHINGTON (Reuters) -", "LONDON —", "NEW YORK, N.Y. (AP) —"
@@ -111,6 +138,16 @@ def parse_dateline(lead: str) -> Dateline | None:
     if len(place) < 2 or not any(c.isalpha() for c in place):
         return None
     return Dateline(place=place, agency=match.group("agency"))
+
+
+def dateline_end(lead: str) -> int:
+    """Where the dateline at the start of a paragraph ends (after its dash), or 0 if none.
+
+    >>> dateline_end("MOSCOW (AP) — The top diplomats met.")
+    14
+    """
+    match = _DATELINE_UPPER.match(lead) or _DATELINE_TITLE.match(lead)
+    return match.end() if match and parse_dateline(lead) is not None else 0
 
 
 def parse_contributors(line: str) -> list[Contributor] | None:
@@ -211,6 +248,7 @@ def _fix_case(name: str) -> str:
 
 __all__ = [
     "Byline",
+    "dateline_end",
     "DateLine",
     "original_from_disclaimer",
     "parse_byline",
