@@ -205,3 +205,42 @@ def test_head_answers_like_get_without_a_body(client: TestClient, path: str) -> 
 def test_head_keeps_errors_and_post_only_routes(client: TestClient) -> None:
     assert client.head("/api/stories/nope").status_code == 404
     assert client.head("/api/analyze").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "named"),
+    [
+        ("/api/quotes", {"since": "notadate"}, "since"),
+        ("/api/quotes", {"until": "2019-13-40"}, "until"),
+        ("/api/quotes", {"since": "yesterday", "until": "2019-01-01"}, "since"),
+        ("/api/events", {"type": "BOGUS"}, "SANCTION"),
+    ],
+)
+def test_invalid_filters_are_refused(client: TestClient, path: str, params: dict,
+                                     named: str) -> None:
+    response = client.get(path, params=params)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert set(error) == {"status", "code", "message"}
+    assert error["code"] == "invalid_request"
+    assert named in error["message"]
+
+
+def test_event_types_name_every_valid_type(client: TestClient) -> None:
+    from newsgraph.model import EVENT_TYPES
+
+    message = client.get("/api/events", params={"type": "bogus"}).json()["error"]["message"]
+    assert all(kind in message for kind in EVENT_TYPES)
+
+
+def test_valid_filters_are_accepted(client: TestClient) -> None:
+    everything = client.get("/api/events").json()["items"]
+    if not everything:
+        pytest.skip("no events in the test archive")
+    kind = everything[0]["type"]
+    for value in (kind, kind.lower()):
+        typed = client.get("/api/events", params={"type": value}).json()["items"]
+        assert typed and all(item["type"] == kind for item in typed)
+    for params in ({"since": "2000-01-01"}, {"until": "2100-12-31"}, {"since": ""}):
+        assert client.get("/api/quotes", params=params).status_code == 200
+    assert client.get("/api/quotes", params={"since": "2100-01-01"}).json()["items"] == []

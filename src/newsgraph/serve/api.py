@@ -8,6 +8,7 @@ event loop. Errors always have the shape `{"error": {"status", "code", "message"
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
 
@@ -16,6 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from newsgraph.corpus import Archive, queries
+from newsgraph.model import EVENT_TYPES
 from newsgraph.serve.analysis import KindOption, PageAnalyzer
 from newsgraph.serve.bodies import decode_page, read_bounded
 from newsgraph.serve.errors import ApiError, not_found
@@ -50,6 +52,37 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
 Offset = Annotated[int, Query(ge=0, le=100_000, description="skip this many items")]
+
+
+def iso_date(name: str, value: str | None) -> str | None:
+    """An ISO date parameter as YYYY-MM-DD, None when absent; ApiError 422 otherwise, as the
+    CLI refuses the same value (a bad date would silently match nothing).
+
+    >>> iso_date("since", "2019-05-06")
+    '2019-05-06'
+    """
+    if value is None or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ApiError(422, "invalid_request",
+                       f"{name}: not a date (YYYY-MM-DD): {value[:40]!r}") from None
+
+
+def event_type(value: str | None) -> str | None:
+    """A PLOVER event type in capitals, None when absent; ApiError 422 naming the valid ones.
+
+    >>> event_type("sanction")
+    'SANCTION'
+    """
+    if value is None or not value.strip():
+        return None
+    upper = value.strip().upper()
+    if upper not in EVENT_TYPES:
+        raise ApiError(422, "invalid_request", f"type: unknown event type {value[:40]!r};"
+                       f" one of {', '.join(EVENT_TYPES)}")
+    return upper
 
 
 def _archive(request: Request) -> Archive:
@@ -97,9 +130,12 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=50
 
 @router.get("/quotes", summary="Quotes by speaker, topic and date")
 def quotes(request: Request, speaker: str | None = None, about: str | None = None,
-           since: str | None = None, until: str | None = None, limit: Limit = 100) -> JSONResponse:
-    rows = queries.find_quotes(_archive(request), speaker=speaker, about=about, since=since,
-                               until=until, limit=limit)
+           since: Annotated[str | None, Query(description="on or after (YYYY-MM-DD)")] = None,
+           until: Annotated[str | None, Query(description="on or before (YYYY-MM-DD)")] = None,
+           limit: Limit = 100) -> JSONResponse:
+    rows = queries.find_quotes(_archive(request), speaker=speaker, about=about,
+                               since=iso_date("since", since), until=iso_date("until", until),
+                               limit=limit)
     return _items(rows, limit=limit)
 
 
@@ -117,10 +153,11 @@ def person(request: Request, person_id: str) -> JSONResponse:
 
 
 @router.get("/events", summary="Events by actor and PLOVER type")
-def events(request: Request, actor: str | None = None, type: str | None = None,
+def events(request: Request, actor: str | None = None,
+           type: Annotated[str | None, Query(description="a PLOVER type (SANCTION)")] = None,
            limit: Limit = 100) -> JSONResponse:
-    return _items(queries.find_events(_archive(request), actor=actor, type=type, limit=limit),
-                  limit=limit)
+    rows = queries.find_events(_archive(request), actor=actor, type=event_type(type), limit=limit)
+    return _items(rows, limit=limit)
 
 
 @router.get("/clusters", summary="Syndication clusters: one story run by several sites")
@@ -187,4 +224,4 @@ def parse_analyze_request(content_type: str, body: bytes) -> AnalyzeRequest:
         raise ApiError(422, "invalid_request", problems) from None
 
 
-__all__ = ["AnalyzeRequest", "ErrorBody", "parse_analyze_request", "router"]
+__all__ = ["AnalyzeRequest", "ErrorBody", "event_type", "iso_date", "parse_analyze_request", "router"]
