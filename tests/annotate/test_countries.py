@@ -123,3 +123,10 @@ def test_a_us_town_with_its_state_is_american() -> None:
                 "arrested dozens of protesters.", kind="text"))
     assert story.events and all(a.country == "USA" for e in story.events
                                 for a in (*e.source, *e.target)), story.events
+
+
+def test_group_names_match_whole_words_only() -> None:
+    from newsgraph.annotate.actors import _known
+
+    assert _known("the FIS leadership") == ("DZA", "REB")
+    assert _known("fishing quotas in the North Atlantic") is None

@@ -157,3 +157,13 @@ def test_a_cyrillic_dateline_is_the_story_dateline() -> None:
         "продолжить переговоры на следующей неделе, сообщили официальные лица."
     )
     assert story.dateline == Dateline("МОСКВА", "AP")
+
+
+def test_dateline_end_and_a_parse_that_does_not_read_it_as_the_subject() -> None:
+    from newsgraph.annotate.nlp import parse
+    from newsgraph.extract.credits import dateline_end
+
+    lead = "OSLO (Reuters) — Norway and Iceland agreed on Tuesday to reopen talks."
+    assert lead[dateline_end(lead):].startswith("Norway")
+    subjects = [t.text for t in parse(lead) if t.dep_ == "nsubj"]
+    assert subjects == ["Norway"] and len(parse(lead).text) == len(lead)

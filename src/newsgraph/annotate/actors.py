@@ -14,6 +14,8 @@ whose words name no state belongs to the story's focus country (where the story 
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -249,10 +251,14 @@ def sector_of(words: Sequence[str], head: str | None = None) -> str | None:
 
 def _known(text: str) -> tuple[str, str | None] | None:
     lowered = text.lower().replace("’", "'")
-    for name, known in GROUPS.items():
-        if name in lowered:
-            return known
+    for name, pattern in _GROUP_PATTERNS.items():
+        # Whole words only: "fis" is the Algerian front, not the start of "fishing".
+        if pattern.search(lowered):
+            return GROUPS[name]
     return None
+
+
+_GROUP_PATTERNS = {name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])") for name in GROUPS}
 
 
 def _leader(tokens: Iterable[Token]) -> tuple[str, str | None] | None:

