@@ -10,7 +10,7 @@ import pytest
 from newsgraph.extract import extract_html
 from newsgraph.extract.authors import clean_authors
 from newsgraph.extract.dates import normalise_date
-from newsgraph.extract.dom import drop_scripts, parse_page
+from newsgraph.extract.dom import drop_scripts, flatten_nesting, parse_page
 from newsgraph.extract.html_body import Unit
 from newsgraph.extract.html_meta import PageMeta, read_meta
 from newsgraph.extract.html_repair import strip_structure, widget_kind
@@ -395,3 +395,56 @@ def test_a_json_ld_publisher_given_by_reference_is_looked_up_in_the_graph() -> N
 def test_a_json_ld_publisher_that_is_a_section_list_is_refused_too() -> None:
     ld = '{"@type": "NewsArticle", "publisher": {"name": "F1 | Indy | MotoGP"}}'
     assert _site("Hosted", ld) is None
+
+
+DEEP_PROSE = [
+    f"Paragraph {i}: the town council met on Tuesday evening and voted, after three hours of "
+    "debate, to repair the old stone bridge over the river before the winter."
+    for i in range(4)
+]
+
+
+def _deep_page(depth: int, opening: str, closing: str) -> str:
+    article = "".join(f"<p>{p}</p>" for p in DEEP_PROSE)
+    return (
+        "<html><head><title>Council votes to repair bridge</title></head><body>"
+        + opening * depth
+        + article
+        + closing * depth
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("depth", [200, 254, 255, 256, 300, 2000])
+@pytest.mark.parametrize("wrapper", ["div", "span", "section"])
+def test_deeply_nested_wrappers_still_give_the_article(depth: int, wrapper: str) -> None:
+    html = _deep_page(depth, f'<{wrapper} class="box">', f"</{wrapper}>")
+    story = extract_html(Document(content=html, kind="html", url=ARTICLE_URL))
+    assert list(story.paragraphs) == DEEP_PROSE
+    assert story.warnings == ()
+
+
+def test_nesting_that_cannot_be_flattened_is_named_in_the_warning() -> None:
+    html = _deep_page(300, "<ul><li>", "</li></ul>")
+    story = extract_html(Document(content=html, kind="html", url=ARTICLE_URL))
+    assert story.warnings[0].startswith("page nested too deep")
+
+
+@pytest.mark.parametrize(
+    ("html", "flat"),
+    [
+        ("<div><div><div><p>x</p></div></div></div>", "<div><div><p>x</p></div></div>"),
+        # a comment's tags are not tags; a self-closed div holds nothing
+        (
+            "<div><!-- <div> --><div/><div>x</div></div>",
+            "<div><!-- <div> --><div/><div>x</div></div>",
+        ),
+        # a wrapper left open closes with the one around it, as the parser closes it
+        ("<div><div><span>x</div>y</div>", "<div><div>x</div>y</div>"),
+        # a stray closing tag is left for the parser to ignore
+        ("</div><div><div><div>a</div></div></div>", "</div><div><div>a</div></div>"),
+        ("<DIV><Div class='a'><div>x</DIV></div></div>", "<DIV><Div class='a'>x</div></div>"),
+    ],
+)
+def test_flatten_nesting_unwraps_only_the_deepest_wrappers(html: str, flat: str) -> None:
+    assert flatten_nesting(html, max_depth=2) == flat

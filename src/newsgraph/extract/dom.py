@@ -19,6 +19,14 @@ MAX_HTML_CHARS = 1_000_000
 _OPENING = re.compile(r"<(script|style)\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Layout wrappers nested deeper than this are unwrapped before the parser's own depth limit
+# (256 elements in libxml2) drops what they hold; the margin is for the elements inside them.
+MAX_WRAPPER_DEPTH = 120
+_WRAPPERS = frozenset(
+    {"div", "span", "section", "article", "main", "aside", "header", "footer", "nav", "figure",
+     "font", "center", "blockquote", "b", "i", "u", "em", "strong", "small", "big"}
+)  # fmt: skip
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<!--")
 # Elements whose content is code or inert markup, never text a reader sees.
 _HIDDEN = ("script", "style", "noscript", "template")
 _MARKUP = re.compile(
@@ -35,10 +43,13 @@ _PARSER.set_element_class_lookup(
 
 @dataclass(frozen=True, slots=True)
 class ParsedPage:
-    """The parsed tree and what parsing had to give up on the way."""
+    """The parsed tree and what parsing had to give up on the way: the page's tail beyond the
+    size bound (`truncated`), or what lay deeper than the parser goes even after wrappers were
+    flattened (`too_deep`)."""
 
     tree: lxml.html.HtmlElement | None
     truncated: bool
+    too_deep: bool = False
 
 
 def parse_page(html: str, max_chars: int = MAX_HTML_CHARS) -> ParsedPage:
@@ -60,24 +71,82 @@ def parse_page(html: str, max_chars: int = MAX_HTML_CHARS) -> ParsedPage:
     if not html.strip():
         return ParsedPage(None, truncated)
     try:
-        tree = _parse(html)
+        tree, too_deep = _parse(html)
     except ValueError:
         # Control characters make lxml refuse the string; scanning every page for them
         # costs more than this second attempt on the few that have them.
+        html = _CONTROL.sub("", html)
         try:
-            tree = _parse(_CONTROL.sub("", html))
+            tree, too_deep = _parse(html)
         except ValueError:
             return ParsedPage(None, truncated)
+    if too_deep:
+        # The parser drops everything below its depth limit; wrappers nested that deep are
+        # layout, not structure, so the page is parsed again with the innermost ones gone.
+        tree, too_deep = _parse(flatten_nesting(drop_scripts(html)))
     if tree is None or len(tree) == 0:
-        return ParsedPage(None, truncated)
-    return ParsedPage(tree, truncated)
+        return ParsedPage(None, truncated, too_deep)
+    return ParsedPage(tree, truncated, too_deep)
 
 
-def _parse(html: str) -> lxml.html.HtmlElement | None:
+def _parse(html: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """The tree, and whether the parser dropped content nested beyond its depth limit."""
     try:
-        return lxml.html.document_fromstring(html, parser=_PARSER)
+        tree = lxml.html.document_fromstring(html, parser=_PARSER)
     except etree.ParserError:
-        return None  # a document with no elements at all
+        tree = None  # a document with no elements at all
+    too_deep = any(
+        error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message
+        for error in _PARSER.error_log
+    )
+    return tree, too_deep
+
+
+def flatten_nesting(html: str, max_depth: int = MAX_WRAPPER_DEPTH) -> str:
+    """The page with wrapper elements (`div`, `span`, `section`, `font`, ...) nested deeper
+    than `max_depth` unwrapped: their tags dropped, their content kept in place.
+
+    The parser gives up below a fixed depth (libxml2: 256 elements) and silently drops what
+    lies there, often the whole article on a page built of nested layout boxes. Only
+    wrappers go; paragraphs, lists, tables and links keep their structure. One linear pass
+    over the tags, matching each closing tag to its opening one like a parser does.
+
+    >>> flatten_nesting("<div><div><div><p>x</p></div></div></div>", max_depth=2)
+    '<div><div><p>x</p></div></div>'
+    """
+    pieces: list[str] = []
+    open_wrappers: list[tuple[str, bool]] = []  # (tag, kept), outermost first
+    kept_depth = 0
+    position = 0
+    while (match := _TAG.search(html, position)) is not None:
+        start, end = match.span()
+        if match.group(0) == "<!--":
+            close = html.find("-->", end)
+            end = len(html) if close < 0 else close + 3
+            pieces.append(html[position:end])
+            position = end
+            continue
+        closing, name = match.group(1) == "/", match.group(2).lower()
+        keep = True
+        if name in _WRAPPERS and not match.group(0).endswith("/>"):
+            if not closing:
+                keep = kept_depth < max_depth
+                open_wrappers.append((name, keep))
+                kept_depth += keep
+            elif any(tag == name for tag, _ in open_wrappers):
+                # Wrappers left open inside this one close with it, as the parser closes them.
+                while open_wrappers:
+                    tag, kept = open_wrappers.pop()
+                    kept_depth -= kept
+                    if tag == name:
+                        keep = kept
+                        break
+        pieces.append(html[position:start])
+        if keep:
+            pieces.append(match.group(0))
+        position = end
+    pieces.append(html[position:])
+    return "".join(pieces)
 
 
 def drop_scripts(html: str) -> str:
@@ -169,8 +238,10 @@ def strip_markup(text: str) -> str:
 
 __all__ = [
     "MAX_HTML_CHARS",
+    "MAX_WRAPPER_DEPTH",
     "ParsedPage",
     "drop_scripts",
+    "flatten_nesting",
     "parse_page",
     "prune_inline_cards",
     "strip_markup",

@@ -47,6 +47,11 @@ def extract_html(document: Document) -> Story:
     units = expand_units(page.tree, main_units(page.tree))
     units, removed = strip_structure(units, meta.title)
     warnings = []
+    if page.too_deep:
+        warnings.append(
+            "page nested too deep: the parser dropped what lies below its depth limit "
+            "(about 255 elements), even with layout wrappers flattened"
+        )
     if page.truncated:
         warnings.append("page truncated: larger than the size bound, its tail was not read")
     if len(units) > MAX_UNITS:
