@@ -18,25 +18,29 @@ from tests.serve.conftest import EXAMPLE, screenshot
 XSS_CHECK = "() => window.__xss === undefined && document.querySelectorAll('img[src=x]').length === 0"
 
 
-def _open_story(page: Any, live_server: str, story_id: str) -> None:
-    """Reach a story the way outside checks do: follow the home page's link."""
+def _open_story(page: Any, live_server: str, story: dict) -> None:
+    """Reach a story the way outside checks do: follow the home page's link to its headline
+    and, when another copy of a syndicated story stands for it there, that page's copies."""
     page.goto(live_server + "/")
-    page.locator(f"a[href='/stories/{story_id}']").click()
+    page.locator(".story-item > a", has_text=story["title"]).click()
     page.wait_for_url(re.compile(r"/stories/"))
+    if not page.url.endswith(f"/stories/{story['id']}"):
+        page.locator(f".copies a[href='/stories/{story['id']}']").click()
+        page.wait_for_url(re.compile(f"/stories/{story['id']}$"))
 
 
 def test_home_links_to_stories(page: Any, live_server: str) -> None:
     response = page.goto(live_server + "/")
     assert "default-src 'none'" in response.headers["content-security-policy"]
-    links = page.locator("a[href^='/stories/']")
-    assert links.count() == 4
+    links = page.locator(".story-item > a[href^='/stories/']")
+    assert links.count() == 3  # four stories, two of them copies of one
     screenshot(page, "home")
 
 
 def test_story_page_marks_quotes_by_speaker(page: Any, live_server: str,
                                              stories: dict[str, dict]) -> None:
     story = stories["example"]
-    _open_story(page, live_server, story["id"])
+    _open_story(page, live_server, story)
     assert page.locator("h1").inner_text() == story["title"]
     quotes = page.locator("mark.quote")
     expected_pieces = sum(len(q["content"]) for q in story["quotes"])
@@ -213,3 +217,40 @@ def test_a_real_server_answers_head_with_headers_only(live_server: str) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert response.content == b""
+
+
+STORY_ITEM = re.compile(r'<li class="story-item">\s*<a href="/stories/([^"]+)">([^<]*)</a>'
+                        r'\s*<span class="meta">([^<]*)')
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=Iceland", "/search?q=harbour"])
+def test_a_syndicated_story_is_listed_once(client: Any, stories: dict[str, dict],
+                                           path: str) -> None:
+    entries = STORY_ITEM.findall(client.get(path).text)
+    title = stories["example"]["title"]
+    same = [entry for entry in entries if entry[1] == title]
+    assert len(same) == 1, entries
+    story_id, _, meta = same[0]
+    assert story_id in {stories["example"]["id"], stories["copy"]["id"]}
+    assert "run by 2 sites" in meta
+    shown = client.get(f"/stories/{story_id}").text
+    other = ({stories["example"]["id"], stories["copy"]["id"]} - {story_id}).pop()
+    assert f'href="/stories/{other}"' in shown  # the story page lists the other copy
+
+
+def test_home_pages_show_each_story_once(client: Any, stories: dict[str, dict],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.serve import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 1)
+    monkeypatch.setattr(pages, "WINDOW", 2)
+    monkeypatch.setattr(pages, "LOOKBACK", 2)
+    seen: list[str] = []
+    path: str | None = "/"
+    while path is not None and len(seen) < 10:
+        html = client.get(path).text
+        seen += [entry[0] for entry in STORY_ITEM.findall(html)]
+        found = re.search(r'<a href="(/\?offset=\d+)">Older stories</a>', html)
+        path = found.group(1) if found else None
+    assert len(seen) == len(set(seen)) == 3
+    assert {stories["xss"]["id"], stories["cable"]["id"]} <= set(seen)

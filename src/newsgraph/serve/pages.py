@@ -30,6 +30,7 @@ from newsgraph.serve.view import (
     entity_index,
     event_row_words,
     event_words,
+    one_per_cluster,
     speaker_colours,
     story_paragraphs,
 )
@@ -189,15 +190,25 @@ async def analyze_view(request: Request) -> HTMLResponse:
 
 
 PAGE_SIZE = 30
+# Lists show one entry per syndication cluster, so they read more rows than they show: a
+# window of rows for the page, and the rows just before it, whose clusters an earlier page
+# has already shown (copies of one story are published close together, so they sit close).
+WINDOW = 2 * PAGE_SIZE
+LOOKBACK = WINDOW
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, offset: int = 0) -> HTMLResponse:
+    """The latest stories, one entry per syndicated story; `offset` counts archive rows."""
     archive = request.app.state.archives.get()
     offset = max(0, min(offset, 100_000))
-    stories = queries.latest_stories(archive, limit=PAGE_SIZE, offset=offset)
+    start = max(0, offset - LOOKBACK)
+    rows = queries.latest_stories(archive, limit=offset - start + WINDOW, offset=start)
+    before, window = rows[: offset - start], rows[offset - start :]
+    stories, used = one_per_cluster(window, PAGE_SIZE, shown=(r.cluster for r in before))
+    more = used < len(window) or len(window) == WINDOW
     return render("home.html", stories=stories, stats=request.app.state.archives.stats(),
-                  next_offset=offset + PAGE_SIZE if len(stories) == PAGE_SIZE else None)
+                  next_offset=offset + used if more else None)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -215,7 +226,8 @@ def story(request: Request, story_id: str) -> HTMLResponse:
 def search(request: Request, q: str = "") -> HTMLResponse:
     archive = request.app.state.archives.get()
     q = q.strip()[:500]
-    stories = queries.search_stories(archive, q, limit=PAGE_SIZE) if q else []
+    hits = queries.search_stories(archive, q, limit=WINDOW) if q else []
+    stories, _ = one_per_cluster(hits, PAGE_SIZE)
     return render("search.html", query=q, stories=stories, limit=PAGE_SIZE)
 
 

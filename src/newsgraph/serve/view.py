@@ -16,7 +16,7 @@ never become markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -257,8 +257,49 @@ def entity_index(story: Story) -> dict[str, Entity]:
     return {entity.id: entity for entity in story.entities}
 
 
+class Clustered(Protocol):
+    """A story in a list (`corpus.StoryHit`): its syndication cluster, if it has one."""
+
+    @property
+    def cluster(self) -> str | None: ...
+
+
+C = TypeVar("C", bound=Clustered)
+
+
+def one_per_cluster(
+    hits: Sequence[C], limit: int, shown: Iterable[str | None] = ()
+) -> tuple[list[C], int]:
+    """The first hit of each syndication cluster, in order, at most `limit` of them, and how
+    many of `hits` they stand for (where the next page starts).
+
+    A story run by three sites is one entry, not three: the first copy in the list's order
+    (the newest, or the best match) stands for the rest, and its page lists every copy.
+    Clusters in `shown` (already on an earlier page) are left out; stories without a
+    cluster are never merged.
+
+    >>> from types import SimpleNamespace as Hit
+    >>> hits = [Hit(id="a", cluster="c1"), Hit(id="b", cluster="c1"), Hit(id="c", cluster=None)]
+    >>> kept, used = one_per_cluster(hits, limit=1)
+    >>> [h.id for h in kept], used
+    (['a'], 2)
+    """
+    seen = {cluster for cluster in shown if cluster is not None}
+    kept: list[C] = []
+    for index, hit in enumerate(hits):
+        if hit.cluster is not None and hit.cluster in seen:
+            continue
+        if len(kept) == limit:
+            return kept, index
+        kept.append(hit)
+        if hit.cluster is not None:
+            seen.add(hit.cluster)
+    return kept, len(hits)
+
+
 __all__ = [
     "PALETTE_SIZE",
+    "Clustered",
     "Paragraph",
     "Piece",
     "Run",
@@ -268,6 +309,7 @@ __all__ = [
     "entity_index",
     "event_row_words",
     "event_words",
+    "one_per_cluster",
     "quote_text",
     "speaker_colours",
     "speaker_key",
