@@ -56,12 +56,14 @@ def story_card(story: Story) -> str:
             lines.append(f"  - {quote.speaker_name or 'unknown'}: {_clip(content, 100)} [{quote.kind}]")
         lines.append("")
     if story.events:
+        # The web page's plain words, so a card and a page say the same thing.
+        from newsgraph.serve.view import entity_index, event_words
+
+        entities = entity_index(story)
         lines.append(f"Events ({len(story.events)}):")
         for event in story.events:
-            who = ", ".join(a.country or a.text for a in event.source) or "?"
-            whom = ", ".join(a.country or a.text for a in event.target) or "?"
-            mode = f"/{event.mode}" if event.mode else ""
-            lines.append(f"  - {who} — {event.type}{mode} — {whom}")
+            note = " (background)" if event.background else ""
+            lines.append(f"  - {event_words(event, entities)}{note}")
         lines.append("")
     if story.furniture:
         lines.append(f"Removed ({len(story.furniture)}):")
