@@ -139,6 +139,9 @@ def test_unbalanced_marks_stay_in_their_paragraph(body: str) -> None:
         "Russia supports President Nils Varg, and China backs him too.",
         "The ministry recognizes opposition leader Ada Rune as the legitimate president.",
         "The council welcomed the new mayor on Monday.",
+        # a label of the page's furniture before a colon
+        "Editor's note: An earlier version of this story misspelled a name.",
+        "Correction: The vote was held on Tuesday, not Monday.",
         # an intention that describes its head in a relative clause
         "The talks stalled over Varg, who is refusing to cede power.",
     ],

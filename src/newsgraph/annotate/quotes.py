@@ -274,9 +274,19 @@ def _transcript_speakers(doc: Doc) -> set[str]:
     return {key for key, n in seen.items() if n >= 2}
 
 
+# Labels of a page's furniture, not speakers: "Editor's note:", "Correction:", "[Video]:".
+_FURNITURE_LABELS = frozenset({
+    "note", "correction", "clarification", "update", "updated", "video", "photo", "photos",
+    "watch", "related", "disclosure", "editor", "source", "sources", "advertisement",
+})
+
+
 def _names_a_source(tokens: Sequence[Token]) -> bool:
-    """A short phrase with a name or noun and no verb, not a time ("12:15 p.m.")."""
+    """A short phrase with a name or noun and no verb, not a time ("12:15 p.m.") nor a
+    label of the page's furniture ("Editor's note")."""
     if not tokens or len(tokens) > 6 or tokens[0].like_num:
+        return False
+    if any(t.lower_ in _FURNITURE_LABELS or t.text in ("[", "]") for t in tokens):
         return False
     if any(t.pos_ in ("VERB", "AUX") or t.text in ("“", '"') for t in tokens):
         return False
