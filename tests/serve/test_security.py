@@ -72,3 +72,10 @@ def test_a_broken_archive_is_a_clean_error_without_details(tmp_path: Path) -> No
 def test_no_server_file_path_reaches_a_client(client: TestClient, archive_path: Path,
                                               path: str) -> None:
     assert str(archive_path.parent) not in client.get(path).text
+
+
+def test_a_story_names_its_source_file_without_its_directory(client: TestClient,
+                                                             stories: dict[str, dict]) -> None:
+    story_id = stories["cable"]["id"]
+    assert client.get(f"/api/stories/{story_id}").json()["source_path"] == "baltic-grid.txt"
+    assert "tests/serve/pages" not in client.get(f"/stories/{story_id}").text

@@ -21,6 +21,7 @@ from newsgraph.model import EVENT_TYPES
 from newsgraph.serve.analysis import KindOption, PageAnalyzer
 from newsgraph.serve.bodies import decode_page, read_bounded
 from newsgraph.serve.errors import ApiError, not_found
+from newsgraph.serve.view import for_client
 
 
 class ErrorDetail(BaseModel):
@@ -110,7 +111,7 @@ def get_story(request: Request, story_id: str) -> JSONResponse:
     record = queries.get_story(_archive(request), story_id)
     if record is None:
         raise not_found("story")
-    return JSONResponse(record.story.to_dict())
+    return JSONResponse(for_client(record.story).to_dict())
 
 
 @router.get("/stories/{story_id}/copies", summary="The other copies of a story's syndication cluster")

@@ -30,6 +30,7 @@ from newsgraph.serve.view import (
     entity_index,
     event_row_words,
     event_words,
+    for_client,
     one_per_cluster,
     speaker_colours,
     story_paragraphs,
@@ -216,7 +217,7 @@ def story(request: Request, story_id: str) -> HTMLResponse:
     record = queries.get_story(request.app.state.archives.get(), story_id)
     if record is None:
         raise not_found("story")
-    found = record.story
+    found = for_client(record.story)
     speakers = {q.speaker for q in found.quotes if q.speaker}
     copies = [c for c in record.copies if c.id != found.id]
     return story_page(found, link=archive_link(speakers), copies=copies)

@@ -17,9 +17,10 @@ never become markup.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import PurePath
 from typing import Protocol, TypeVar
 
 import pycountry
@@ -253,6 +254,18 @@ def event_row_words(row: EventRowLike) -> str:
     return ", ".join([words, *(part for part in (row.when, row.where) if part)])
 
 
+def for_client(story: Story) -> Story:
+    """The Story as a client may see it: the file it was read from by name only, since the
+    path as given to `newsgraph ingest` tells where things live on the server.
+
+    >>> for_client(Story(id="s", body="Rain.", source_path="/srv/news/a.html")).source_path
+    'a.html'
+    """
+    if story.source_path is None:
+        return story
+    return replace(story, source_path=PurePath(story.source_path).name)
+
+
 def entity_index(story: Story) -> dict[str, Entity]:
     return {entity.id: entity for entity in story.entities}
 
@@ -309,6 +322,7 @@ __all__ = [
     "entity_index",
     "event_row_words",
     "event_words",
+    "for_client",
     "one_per_cluster",
     "quote_text",
     "speaker_colours",
