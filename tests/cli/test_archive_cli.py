@@ -111,3 +111,52 @@ def test_every_archive_command_has_help(command: str, capsys: pytest.CaptureFixt
     with pytest.raises(SystemExit) as exit:
         main([command, "--help"])
     assert exit.value.code == 0 and "--db" in capsys.readouterr().out
+
+
+def test_stats_csv_is_key_value_pairs(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "stats", "--db", str(db), "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["key", "value"] and all(len(row) == 2 for row in rows)
+    assert dict(rows[1:])["stories"] == "9"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["events", "--type", "BOGUS"], "choose one of AGREE, CONSULT"),
+        (["search", ""], "empty query"),
+        (["search", "   "], "empty query"),
+    ],
+)
+def test_usage_errors_exit_2(db: Path, capsys: pytest.CaptureFixture[str], args: list[str],
+                             message: str) -> None:
+    with pytest.raises(SystemExit) as exit:
+        main([*args, "--db", str(db)])
+    err = capsys.readouterr().err
+    assert exit.value.code == 2 and message in err
+    assert len([line for line in err.splitlines() if "error:" in line]) == 1
+
+
+def test_event_type_is_case_insensitive(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "events", "--type", "sanction", "--db", str(db))
+    assert code == 0, err
+
+
+def test_help_and_extract_do_not_load_the_corpus(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("A short story about a ferry.\n\nIt sailed on time.\n", encoding="utf-8")
+    probe = ("import sys\nfrom newsgraph.cli import main\n"
+             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.startswith(('newsgraph.corpus', 'datasketch', 'scipy'))))")
+    for args in (["--help"], ["extract", str(page), "--format", "jsonl"]):
+        result = subprocess.run([sys.executable, "-c", probe, *args], check=False,
+                                capture_output=True, text=True, timeout=120)
+        assert result.stdout.splitlines()[-1] == "[]", (args, result.stderr)
+
+
+def test_parser_defaults_match_the_corpus() -> None:
+    from newsgraph.cli import archive
+    from newsgraph.corpus import DEFAULT_ARCHIVE, EXPORT_FORMATS
+
+    assert archive.DEFAULT_ARCHIVE == DEFAULT_ARCHIVE and archive.EXPORT_FORMATS == EXPORT_FORMATS

@@ -8,35 +8,31 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Callable
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsgraph.cli.output import open_output, story_card
 from newsgraph.cli.tables import FORMATS, Column, write_object, write_rows
-from newsgraph.corpus import (
-    DEFAULT_ARCHIVE,
-    EXPORT_FORMATS,
-    Archive,
-    IngestReport,
-    archive_stats,
-    export_stories,
-    find_events,
-    find_quotes,
-    get_story,
-    ingest,
-    list_clusters,
-    list_people,
-    search_stories,
-)
-from newsgraph.corpus.rows import ActorRow, StoryRecord
+from newsgraph.model import EVENT_TYPES
+
+if TYPE_CHECKING:
+    from newsgraph.corpus import Archive, IngestReport
+    from newsgraph.corpus.rows import ActorRow
+
+# The corpus is imported inside the handlers: it pulls in datasketch and scipy, over a
+# second that `newsgraph --help` and `newsgraph extract` should not pay. These two
+# mirror newsgraph.corpus (a test holds them equal) so the parser can be built without it.
+DEFAULT_ARCHIVE = "newsgraph.db"
+EXPORT_FORMATS = ("jsonl", "parquet", "csv")
 
 
 def register(subparsers: Any) -> None:
     _ingest(subparsers)
     _question(subparsers, "search", "Full-text search over headlines and bodies, best first.",
-              _search, [("query", {"metavar": "QUERY", "help": 'words (all must match) or "a phrase"'})])
+              _search, [("query", {"metavar": "QUERY", "type": _query,
+                                   "help": 'words (all must match) or "a phrase"'})])
     quotes = _question(subparsers, "quotes", "Who said what: quotes, newest first.", _quotes)
     quotes.add_argument("--speaker", metavar="NAME",
                         help='a name ("Lavrov", "Sergei Lavrov") or a person id from `people`')
@@ -47,7 +43,8 @@ def register(subparsers: Any) -> None:
     events = _question(subparsers, "events", "Who did what to whom, newest first.", _events)
     events.add_argument("--actor", metavar="NAME|CODE",
                         help='an actor name ("Russia") or a country/sector code ("RUS", "GOV")')
-    events.add_argument("--type", metavar="TYPE", help='a PLOVER event type ("SANCTION")')
+    events.add_argument("--type", type=_event_type, metavar="TYPE",
+                        help='a PLOVER event type ("SANCTION"), any case')
     _question(subparsers, "story", "One story's card with every copy of it.", _story,
               [("id", {"metavar": "ID", "help": "story id (from search, clusters or export)"})],
               limit=False)
@@ -80,6 +77,8 @@ def _ingest(subparsers: Any) -> None:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    from newsgraph.corpus import Archive, ingest
+
     with Archive.open(args.db) as archive, _IngestProgress() as progress:
         report = ingest(archive, args.inputs, jobs=args.jobs, progress=progress.update,
                         stage=args.stage, kind=args.kind,
@@ -137,6 +136,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format == "parquet" and args.output == "-":
         print("newsgraph: error: parquet needs a file (-o PATH), not stdout", file=sys.stderr)
         return 2
+    from newsgraph.corpus import Archive, export_stories
+
     with Archive.open(args.db, create=False) as archive:
         count = export_stories(archive, args.output, args.format)
     if args.output != "-":
@@ -171,6 +172,8 @@ def _question(
 
 def _answer(args: argparse.Namespace,
             handler: Callable[[Archive, argparse.Namespace], tuple[Any, list[Column] | None]]) -> int:
+    from newsgraph.corpus import Archive
+
     with Archive.open(args.db, create=False) as archive:
         result, columns = handler(archive, args)
     if result is None:
@@ -185,6 +188,8 @@ def _answer(args: argparse.Namespace,
 
 
 def _search(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Column]]:
+    from newsgraph.corpus import search_stories
+
     return search_stories(archive, args.query, limit=args.limit), [
         Column("id", lambda r: r.id), Column("published", lambda r: r.published),
         Column("publisher", lambda r: r.publisher, 24), Column("title", lambda r: r.title, 60),
@@ -193,6 +198,8 @@ def _search(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Colum
 
 
 def _quotes(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Column]]:
+    from newsgraph.corpus import find_quotes
+
     rows = find_quotes(archive, speaker=args.speaker, about=args.about, since=args.since,
                        until=args.until, limit=args.limit)
     return rows, [
@@ -203,6 +210,8 @@ def _quotes(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Colum
 
 
 def _people(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Column]]:
+    from newsgraph.corpus import list_people
+
     return list_people(archive, limit=args.limit), [
         Column("id", lambda r: r.id), Column("name", lambda r: r.name),
         Column("role", lambda r: r.role, 50), Column("quotes", lambda r: r.quotes),
@@ -211,6 +220,8 @@ def _people(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Colum
 
 
 def _events(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Column]]:
+    from newsgraph.corpus import find_events
+
     rows = find_events(archive, actor=args.actor, type=args.type, limit=args.limit)
     return rows, [
         Column("published", lambda r: r.published),
@@ -223,10 +234,14 @@ def _events(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Colum
 
 
 def _story(archive: Archive, args: argparse.Namespace) -> tuple[Any, None]:
+    from newsgraph.corpus import get_story
+
     return get_story(archive, args.id), None
 
 
 def _clusters(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Column]]:
+    from newsgraph.corpus import list_clusters
+
     return list_clusters(archive, min_size=args.min_size, limit=args.limit), [
         Column("id", lambda r: r.id), Column("size", lambda r: r.size),
         Column("original source", lambda r: r.original_source, 28),
@@ -236,10 +251,14 @@ def _clusters(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Col
 
 
 def _stats(archive: Archive, args: argparse.Namespace) -> tuple[Any, None]:
+    from newsgraph.corpus import archive_stats
+
     return archive_stats(archive), None
 
 
 def _text_of(result: Any) -> str:
+    from newsgraph.corpus import StoryRecord
+
     if isinstance(result, StoryRecord):
         lines = [story_card(result.story).rstrip(), "", f"Copies ({len(result.copies)}):"]
         for copy in result.copies:
@@ -267,6 +286,19 @@ def _date(text: str) -> str:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _query(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty query matches nothing; give words to search for")
+    return text
+
+
+def _event_type(text: str) -> str:
+    if text.upper() not in EVENT_TYPES:
+        raise argparse.ArgumentTypeError(
+            f"unknown event type {text!r}; choose one of {', '.join(EVENT_TYPES)}")
+    return text.upper()
 
 
 def _positive(text: str) -> int:

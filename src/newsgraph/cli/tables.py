@@ -53,11 +53,18 @@ def write_rows(rows: Sequence[Dictable], format: str, columns: Sequence[Column],
 
 
 def write_object(value: Dictable, format: str, out: IO[str], text: Callable[[], str]) -> None:
-    """Write one object: JSON (indented), one JSONL line, or `text()` for table and csv."""
+    """Write one object: JSON (indented), one JSONL line, a two-column (key, value) CSV, or
+    `text()` for the table format. In CSV a nested value is written as its JSON."""
     if format == "json":
         out.write(json.dumps(value.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif format == "jsonl":
         out.write(json.dumps(value.to_dict(), ensure_ascii=False) + "\n")
+    elif format == "csv":
+        writer = csv.writer(out)
+        writer.writerow(["key", "value"])
+        for key, item in value.to_dict().items():
+            nested = isinstance(item, list | tuple | dict)
+            writer.writerow([key, json.dumps(item, ensure_ascii=False) if nested else _cell(item)])
     else:
         out.write(text())
 
