@@ -156,6 +156,11 @@ def test_a_stance_verb_with_a_clause_still_reports() -> None:
     assert story.text(quote.content[0]) == "raising the tax on ferries"
 
 
+def test_an_infinitive_after_an_object_is_the_objects() -> None:
+    story, quote = _one("The scandal led the senator to admit that she had erred.")
+    assert story.text(quote.source) == "the senator"
+
+
 def test_a_quotation_in_the_next_sentence_goes_on_the_quote_before() -> None:
     body = ("“We are not done,” said Kari Holm, speaking of the strike. "
             "“The vote comes next week.”")

@@ -142,8 +142,20 @@ def subject_of(verb: Token) -> Token | None:
             return node.head
         if node.dep_ not in _SHARES_SUBJECT or node.head == node:
             break
+        controller = _object_controller(node)
+        if controller is not None:
+            return controller
         node = node.head
     return _named_after(verb)
+
+
+def _object_controller(node: Token) -> Token | None:
+    """"The provocations led NATO to order ...": an infinitive after an object is that
+    object's doing, not the subject's."""
+    if node.dep_ != "xcomp":
+        return None
+    objects = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
+    return objects[0] if objects else None
 
 
 def _named_after(verb: Token) -> Token | None:
