@@ -3,10 +3,15 @@
 Crawl archives hold far more than articles: requests, metadata, images, redirects, robots
 files. Only `response` records whose HTTP status is 200 and whose content type is HTML
 become Documents, each with its target URL and fetch date (WARC-Date); everything else is
-passed over silently, since it was never a page to read. A response that cannot be read (a
-bad HTTP block, undecodable bytes, a record cut short) becomes a `ReadFailure` and the rest
-of the file is still read. fastwarc streams the file record by record, gzipped or not, so
-memory does not grow with the archive.
+passed over silently, since it was never a page to read. The HTTP body is decoded as the
+server sent it: chunked transfer coding undone, then its Content-Encoding (gzip, deflate,
+br when brotli is installed), then its charset when the bytes agree with it.
+
+A response that cannot be read (a bad HTTP block, a body that does not decompress,
+undecodable bytes) becomes a `ReadFailure` named `file.warc#<record URL>` and the rest of
+the file is still read; a `.warc.gz` cut short keeps the records before the cut and ends
+with one failure saying the file is truncated. fastwarc parses the file record by record,
+so memory does not grow with the archive.
 
 >>> for doc in read_warc(Path("crawl.warc.gz")):  # doctest: +SKIP
 ...     print(doc.url, doc.fetched)
@@ -14,47 +19,105 @@ memory does not grow with the archive.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gzip
+import io
+import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
+from newsgraph.errors import InputError
 from newsgraph.ingest.encoding import decode_bytes
 from newsgraph.ingest.readers import MAX_DOCUMENT_BYTES, ReadFailure
 from newsgraph.model import Document
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+GZIP_MAGIC = b"\x1f\x8b"
+TRUNCATED_RECORD = "truncated: the file ends inside this record"
 
 
 def read_warc(path: Path) -> Iterator[Document | ReadFailure]:
     """Yield a Document for every HTML response in a WARC file, a ReadFailure for a bad one."""
     try:
-        with open(path, "rb") as stream:
+        with open(path, "rb") as handle:
+            compressed = handle.peek(2)[:2] == GZIP_MAGIC
+            stream = _GzipStream(handle) if compressed else None
             records = ArchiveIterator(
-                stream,
+                stream if stream is not None else handle,
                 record_types=WarcRecordType.response,
                 parse_http=False,
                 max_content_length=MAX_DOCUMENT_BYTES,
+                stream_detect=False,
             )
-            for record in records:
-                item = _read_record(record, f"{path}#{record.stream_pos}")
+            # A failure waits for the next record: if the file turns out to end inside it,
+            # the reason it gives is that, not whatever its cut-off bytes looked like.
+            pending: ReadFailure | None = None
+            for number, record in enumerate(records, start=1):
+                if pending is not None:
+                    yield pending
+                    pending = None
+                url = record.headers.get("WARC-Target-URI")
+                where = f"{path}#{url or f'record {number}'}"
+                try:
+                    item = _read_record(record, url)
+                except (InputError, OSError, ValueError) as error:
+                    pending = ReadFailure(where, str(error))
+                    continue
                 if item is not None:
                     yield item
+            truncated = stream is not None and stream.truncated is not None
+            if pending is not None:
+                yield ReadFailure(pending.origin, TRUNCATED_RECORD) if truncated else pending
+            if stream is not None and stream.truncated is not None:
+                yield ReadFailure(str(path), f"cannot read WARC: truncated ({stream.truncated})")
     except OSError as error:
         yield ReadFailure(str(path), f"cannot read WARC: {error}")
 
 
-def _read_record(record: WarcRecord, where: str) -> Document | ReadFailure | None:
-    url = record.headers.get("WARC-Target-URI")
+class _GzipStream(io.RawIOBase):
+    """The decompressed bytes of a gzip file that ends cleanly where the file is cut short,
+    noting why, so that the records before the cut are still read."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._gzip = gzip.GzipFile(fileobj=handle)
+        self.truncated: str | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._gzip.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._gzip.seek(offset, whence)
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self.truncated is not None:
+            return 0
+        try:
+            data = self._gzip.read1(len(buffer))
+        except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+            self.truncated = str(error) or type(error).__name__
+            return 0
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _read_record(record: WarcRecord, url: str | None) -> Document | ReadFailure | None:
     if not url:
-        return ReadFailure(where, "WARC response record without a WARC-Target-URI")
+        raise InputError("WARC response record without a WARC-Target-URI")
     try:
         record.parse_http(quirks_mode=True)
     except (OSError, ValueError) as error:
-        return ReadFailure(url, f"bad HTTP block in WARC record: {error}")
+        raise InputError(f"bad HTTP block in WARC record: {error}") from None
     headers = record.http_headers
     if headers is None or not headers.status_code:
-        return ReadFailure(url, "WARC response record without a readable HTTP status line")
+        raise InputError("WARC response record without a readable HTTP status line")
     if headers.status_code != 200:
         return None
     if (record.http_content_type or "").lower() not in HTML_TYPES:
@@ -62,18 +125,127 @@ def _read_record(record: WarcRecord, where: str) -> Document | ReadFailure | Non
     reader = record.reader
     try:
         data = reader.read() if reader is not None else b""
+        cut_short = reader is not None and reader.tell() < record.content_length
     except OSError as error:
-        return ReadFailure(url, f"cannot read WARC record: {error}")
+        raise InputError(f"cannot read WARC record: {error}") from None
+    if cut_short:
+        raise InputError(TRUNCATED_RECORD)
+    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
+        data = unchunk(data)
+    data = decode_content(data, headers.get("Content-Encoding") or "")
     if not data.strip():
-        return ReadFailure(url, "empty HTML response")
-    text = _decode(data, record.http_charset)
+        raise InputError("empty HTML response")
     date = record.record_date
     return Document(
-        content=text,
+        content=_decode(data, record.http_charset),
         kind="html",
         url=url,
         fetched=date.date().isoformat() if date is not None else None,
     )
+
+
+def unchunk(data: bytes) -> bytes:
+    """The body of an HTTP message sent with chunked transfer coding.
+
+    Crawlers often store the body already de-chunked while keeping the header, so bytes that
+    do not parse as chunks are returned as they are.
+
+    >>> unchunk(b"5\\r\\nHello\\r\\n7\\r\\n, world\\r\\n0\\r\\n\\r\\n")
+    b'Hello, world'
+    """
+    pieces: list[bytes] = []
+    at = 0
+    while True:
+        end = data.find(b"\r\n", at)
+        if end < 0:
+            return data
+        size_text = data[at:end].split(b";", 1)[0].strip()
+        try:
+            size = int(size_text, 16)
+        except ValueError:
+            return data
+        if size == 0:
+            return b"".join(pieces)
+        start = end + 2
+        if start + size > len(data):
+            return data
+        pieces.append(data[start : start + size])
+        at = start + size
+        if data[at : at + 2] == b"\r\n":
+            at += 2
+
+
+def decode_content(data: bytes, content_encoding: str) -> bytes:
+    """Undo an HTTP Content-Encoding (`gzip`, `deflate`, `br`, or several, last applied
+    first), at most MAX_DOCUMENT_BYTES of output. Raises InputError for a body that does
+    not decompress or an encoding we cannot undo.
+
+    >>> decode_content(gzip.compress(b"<p>hi</p>"), "gzip")
+    b'<p>hi</p>'
+    """
+    for coding in reversed([c.strip().lower() for c in content_encoding.split(",") if c.strip()]):
+        if coding in ("identity", "none"):
+            continue
+        decoder = _DECODERS.get(coding)
+        if decoder is None:
+            raise InputError(f"body with an unknown Content-Encoding {coding!r}")
+        if coding in ("gzip", "x-gzip") and not data.startswith(GZIP_MAGIC) and not _looks_compressed(data):
+            continue  # stored already decoded by the crawler, header kept
+        data = decoder(data)
+    return data
+
+
+def _inflate(data: bytes, wbits: int) -> bytes:
+    inflater = zlib.decompressobj(wbits)
+    out = inflater.decompress(data, MAX_DOCUMENT_BYTES + 1)
+    if len(out) > MAX_DOCUMENT_BYTES:
+        raise InputError(f"body larger than {MAX_DOCUMENT_BYTES} bytes once decompressed")
+    if not inflater.eof:
+        raise InputError("compressed body cut short")
+    return out
+
+
+def _gunzip(data: bytes) -> bytes:
+    try:
+        return _inflate(data, 16 + zlib.MAX_WBITS)
+    except zlib.error as error:
+        raise InputError(f"gzip body does not decompress: {error}") from None
+
+
+def _deflate(data: bytes) -> bytes:
+    # "deflate" is meant to be zlib-wrapped, but many servers send raw deflate.
+    try:
+        return _inflate(data, zlib.MAX_WBITS)
+    except zlib.error:
+        pass
+    try:
+        return _inflate(data, -zlib.MAX_WBITS)
+    except zlib.error as error:
+        raise InputError(f"deflate body does not decompress: {error}") from None
+
+
+def _unbrotli(data: bytes) -> bytes:
+    try:
+        import brotli
+    except ImportError:
+        raise InputError("br-encoded body, and brotli is not installed") from None
+    try:
+        out: bytes = brotli.decompress(data)
+    except brotli.error as error:
+        raise InputError(f"br body does not decompress: {error}") from None
+    if len(out) > MAX_DOCUMENT_BYTES:
+        raise InputError(f"body larger than {MAX_DOCUMENT_BYTES} bytes once decompressed")
+    return out
+
+
+_DECODERS: dict[str, Callable[[bytes], bytes]] = {
+    "gzip": _gunzip, "x-gzip": _gunzip, "deflate": _deflate, "br": _unbrotli,
+}
+
+
+def _looks_compressed(data: bytes) -> bool:
+    head = data[:512]
+    return bool(head) and sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 10
 
 
 def _decode(data: bytes, charset: str | None) -> str:
@@ -86,4 +258,4 @@ def _decode(data: bytes, charset: str | None) -> str:
     return decode_bytes(data)
 
 
-__all__ = ["HTML_TYPES", "read_warc"]
+__all__ = ["HTML_TYPES", "decode_content", "read_warc", "unchunk"]
