@@ -68,8 +68,9 @@ def test_clusters_and_story_card_show_the_copies(db: Path, capsys: pytest.Captur
 
 def test_rerun_reports_already_stored(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pages = db.parent / "pages"
-    code, _, err = run(capsys, "ingest", str(pages), "--db", str(db), "--jobs", "1")
-    assert code == 0 and "0 stored, 9 already in the archive" in err
+    code, _, err = run(capsys, "ingest", str(pages), "--db", str(db), "--jobs", "1",
+                       "--stage", "extract")
+    assert code == 0 and "0 stored, 0 analysed again, 9 already in the archive" in err
 
 
 def test_export_writes_every_story(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,3 +161,16 @@ def test_parser_defaults_match_the_corpus() -> None:
     from newsgraph.corpus import DEFAULT_ARCHIVE, EXPORT_FORMATS
 
     assert archive.DEFAULT_ARCHIVE == DEFAULT_ARCHIVE and archive.EXPORT_FORMATS == EXPORT_FORMATS
+
+
+def test_ingest_after_extract_analyses_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    page = corpus(stories=1, copies=1)[0]
+    (pages / page.name).write_text(page.text, encoding="utf-8")
+    path = str(tmp_path / "a.db")
+    assert run(capsys, "ingest", str(pages), "--db", path, "--stage", "extract", "--jobs", "1")[0] == 0
+    code, _, err = run(capsys, "ingest", str(pages), "--db", path, "--jobs", "1")
+    assert code == 0 and "0 stored, 1 analysed again, 0 already in the archive" in err
+    code, _, err = run(capsys, "ingest", str(pages), "--db", path, "--jobs", "1")
+    assert code == 0 and "0 stored, 0 analysed again, 1 already in the archive" in err

@@ -82,6 +82,32 @@ def test_full_analysis_is_stored(tmp_path: Path) -> None:
         assert archive.query("SELECT count(*) FROM quotes")[0][0] == len(story.quotes)
 
 
+def test_a_fuller_stage_analyses_again_what_a_lesser_one_stored(tmp_path: Path) -> None:
+    write_pages(tmp_path / "pages", 1, copies=2)
+    pages = [str(tmp_path / "pages")]
+    with Archive.open(tmp_path / "a.db") as archive:
+        first = ingest(archive, pages, jobs=1, stage="extract")
+        before = {s.id: s.cluster for s in iter_stories(archive)}
+        assert first.stored == 2 and archive.query("SELECT count(*) FROM entities")[0][0] == 0
+        fuller = ingest(archive, pages, jobs=1)
+        assert (fuller.stored, fuller.upgraded, fuller.skipped, fuller.failed) == (0, 2, 0, 0)
+        after = list(iter_stories(archive))
+        assert {s.id: s.cluster for s in after} == before  # same stories, clusters kept
+        assert len(set(before.values())) == 1
+        assert all(s.entities for s in after)
+        assert archive.query("SELECT count(*) FROM entities")[0][0] == sum(len(s.entities) for s in after)
+        assert [tuple(r) for r in archive.query("SELECT DISTINCT stage FROM stories")] == [("analyze",)]
+        # Analysed stories are never redone, by either stage.
+        for stage in ("analyze", "extract"):
+            again = ingest(archive, pages, jobs=1, stage=stage)  # type: ignore[arg-type]
+            assert (again.stored, again.upgraded, again.skipped) == (0, 0, 2)
+        assert list(iter_stories(archive)) == after
+    # What the upgrade stored is what one analyze run stores.
+    with Archive.open(tmp_path / "clean.db") as archive:
+        ingest(archive, pages, jobs=1)
+    assert snapshot(tmp_path / "clean.db") == snapshot(tmp_path / "a.db")
+
+
 def test_kill_9_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     total = write_pages(pages, 100, copies=2)

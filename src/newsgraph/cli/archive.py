@@ -84,7 +84,8 @@ def run_ingest(args: argparse.Namespace) -> int:
                         stage=args.stage, kind=args.kind,
                         on_failure=lambda reason: progress.print(f"newsgraph: {reason}"))
     print(
-        f"newsgraph: {report.stored} stored, {report.skipped} already in the archive, "
+        f"newsgraph: {report.stored} stored, {report.upgraded} analysed again, "
+        f"{report.skipped} already in the archive, "
         f"{report.duplicates} duplicates, {report.empty} without an article, "
         f"{report.failed} failed; {report.syndicated} joined a cluster, "
         f"{report.learned} furniture lines learned; {report.read} documents in "

@@ -10,6 +10,10 @@ savepoint, and a document's fingerprint is committed with its story. A run kille
 moment therefore leaves whole stories only, and the same command run again skips what was
 committed and does the rest, ending where a clean run ends.
 
+A story stored by a lesser stage (`--stage extract`) is not skipped by a run that asks for a
+fuller one: it is analysed and replaced in place, in one savepoint, keeping its cluster. A
+story stored by `analyze` is never redone.
+
 >>> with Archive.open("newsgraph.db") as archive:  # doctest: +SKIP
 ...     report = ingest(archive, ["pages/"], jobs=2)
 ...     print(report.stored, "stored,", report.skipped, "already there")
@@ -28,7 +32,7 @@ from typing import Literal
 
 from newsgraph.corpus.boilerplate import count_lines, learned_lines, strip_lines
 from newsgraph.corpus.rows import Row
-from newsgraph.corpus.store import Archive, insert_story
+from newsgraph.corpus.store import Archive, insert_story, rewrite_story
 from newsgraph.corpus.syndication import assign_cluster, body_shingles, fingerprint_of
 from newsgraph.errors import ArchiveError, PipelineError
 from newsgraph.ingest import ReadFailure, read_inputs
@@ -41,6 +45,10 @@ BATCH_STORIES = 50
 BATCH_SECONDS = 2.0
 MAX_REPORTED_FAILURES = 100
 
+Stage = Literal["extract", "analyze"]
+# How much of the pipeline each stage runs: a story is redone only by a fuller stage.
+STAGE_RANK: dict[str, int] = {"extract": 0, "analyze": 1}
+
 
 @dataclass(frozen=True, slots=True)
 class IngestReport(Row):
@@ -48,10 +56,12 @@ class IngestReport(Row):
     (not analysed again); `duplicates` documents whose story was already stored under another
     fingerprint; `empty` pages with no article; `failed` unreadable or unanalysable ones (the
     first reasons in `failures`); `syndicated` new stories that joined an existing cluster;
-    `learned` publisher lines learned as furniture."""
+    `learned` publisher lines learned as furniture; `upgraded` stories stored by a lesser
+    stage and analysed again by this run's fuller one (replaced, cluster kept)."""
 
     read: int = 0
     stored: int = 0
+    upgraded: int = 0
     skipped: int = 0
     duplicates: int = 0
     empty: int = 0
@@ -71,6 +81,7 @@ class IngestReport(Row):
 class _Counts:
     read: int = 0
     stored: int = 0
+    upgraded: int = 0
     skipped: int = 0
     duplicates: int = 0
     empty: int = 0
@@ -81,7 +92,7 @@ class _Counts:
 
     def report(self, started: float) -> IngestReport:
         return IngestReport(
-            read=self.read, stored=self.stored, skipped=self.skipped,
+            read=self.read, stored=self.stored, upgraded=self.upgraded, skipped=self.skipped,
             duplicates=self.duplicates, empty=self.empty, failed=self.failed,
             syndicated=self.syndicated, learned=self.learned,
             elapsed_s=round(time.perf_counter() - started, 3), failures=tuple(self.failures),
@@ -103,7 +114,7 @@ def ingest(
     jobs: int | None = None,
     progress: Callable[[IngestReport], None] | None = None,
     *,
-    stage: Literal["extract", "analyze"] = "analyze",
+    stage: Stage = "analyze",
     kind: Literal["auto", "html", "text"] = "auto",
     on_failure: Callable[[str], None] | None = None,
 ) -> IngestReport:
@@ -111,7 +122,8 @@ def ingest(
 
     `jobs` worker processes (default every core); `progress` is called with the running
     report after every document; `on_failure` with each failure's one-line reason as it
-    happens. `stage="extract"` stores stories without annotations (fast). Raises
+    happens. `stage="extract"` stores stories without annotations (fast); a later run with
+    `stage="analyze"` analyses those again and replaces them. Raises
     ArchiveError if the archive cannot be written; what was committed before stays.
     """
     started = time.perf_counter()
@@ -122,7 +134,7 @@ def ingest(
         for item in read_inputs(inputs, kind=kind):
             if isinstance(item, Document):
                 key = document_key(item)
-                if writer.has_source(key):
+                if writer.has_source(key, stage):
                     counts.read += 1
                     counts.skipped += 1
                     if progress is not None:
@@ -133,7 +145,7 @@ def ingest(
                 keys.append(None)
             yield item
 
-    writer = ArchiveWriter(archive)
+    writer = ArchiveWriter(archive, stage)
     try:
         for outcome in _guarded(run_stage(fresh(), stage=stage, jobs=jobs), stage):
             key = keys.popleft()
@@ -179,7 +191,7 @@ def _guarded(outcomes: Iterator[Outcome], stage: str) -> Iterator[Outcome]:
 class WriteResult:
     """What writing one story did: `outcome` names the report counter to advance."""
 
-    outcome: Literal["stored", "duplicates", "empty"]
+    outcome: Literal["stored", "upgraded", "duplicates", "empty"]
     joined: bool = False
     learned: int = 0
 
@@ -187,22 +199,35 @@ class WriteResult:
 class ArchiveWriter:
     """Writes Stories into an archive in batched transactions, one savepoint per story.
 
+    `stage` is the pipeline stage that made the stories written: one already stored by a
+    lesser stage is replaced by the new version (cluster kept), never the other way round.
     `close()` commits the open batch; after an error inside a story only that story is
     rolled back, and an error that escapes still leaves earlier stories committed.
     """
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, stage: Stage = "analyze") -> None:
         self.connection = archive.connection
         self.path = archive.path
+        self.stage = stage
         self._pending = 0
         self._opened = 0.0
         self._in_batch = False
         self._learned: dict[str, set[str]] = {}
 
-    def has_source(self, key: str) -> bool:
-        return self.connection.execute(
-            "SELECT 1 FROM sources WHERE key = ?", (key,)
-        ).fetchone() is not None
+    def has_source(self, key: str, stage: Stage | None = None) -> bool:
+        """Whether this document was read before, and (given `stage`) its story needs no
+        fuller stage: a page without an article, or a story stored by `stage` or more."""
+        row = self.connection.execute(
+            "SELECT sources.story, stories.stage FROM sources"
+            " LEFT JOIN stories ON stories.id = sources.story WHERE sources.key = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return False
+        story, stored_stage = row
+        if stage is None or story is None or stored_stage is None:
+            return True
+        return STAGE_RANK.get(stored_stage, 1) >= STAGE_RANK[stage]
 
     def write(self, story: Story, key: str) -> WriteResult:
         """Store one story (with its document fingerprint) unless its id is already stored."""
@@ -227,7 +252,11 @@ class ArchiveWriter:
 
     def _write(self, story: Story, key: str) -> WriteResult:
         connection = self.connection
-        exists = connection.execute("SELECT 1 FROM stories WHERE id = ?", (story.id,)).fetchone()
+        exists = connection.execute(
+            "SELECT rowid, stage FROM stories WHERE id = ?", (story.id,)
+        ).fetchone()
+        if exists is not None and story.body and STAGE_RANK.get(exists[1], 1) < STAGE_RANK[self.stage]:
+            return self._upgrade(exists[0], story, key)
         if exists is not None or not story.body:
             connection.execute(
                 "INSERT OR IGNORE INTO sources (key, story) VALUES (?, ?)",
@@ -241,7 +270,7 @@ class ArchiveWriter:
         print_ = fingerprint_of(shingles)
         rowid = insert_story(
             connection, stored, print_.shingles if print_ else 0,
-            print_.to_bytes() if print_ else None,
+            print_.to_bytes() if print_ else None, stage=self.stage,
         )
         cluster = assign_cluster(connection, rowid, story.id, print_, shingles)
         learned = count_lines(connection, story, cluster)
@@ -250,6 +279,17 @@ class ArchiveWriter:
         connection.execute("INSERT OR IGNORE INTO sources (key, story) VALUES (?, ?)",
                            (key, story.id))
         return WriteResult("stored", joined=_size(connection, cluster) > 1, learned=len(learned))
+
+    def _upgrade(self, rowid: int, story: Story, key: str) -> WriteResult:
+        """Replace a story stored by a lesser stage with this fuller version of it. Its
+        cluster, fingerprint and counted lines stay: the body is the same extraction, less
+        the same learned furniture."""
+        stored = strip_lines(replace(story, cluster=None), self._learned_for(story.publisher))
+        rewrite_story(self.connection, rowid, stored)
+        self.connection.execute("UPDATE stories SET stage = ? WHERE rowid = ?", (self.stage, rowid))
+        self.connection.execute("INSERT OR IGNORE INTO sources (key, story) VALUES (?, ?)",
+                                (key, story.id))
+        return WriteResult("upgraded")
 
     def _learned_for(self, publisher: str | None) -> set[str]:
         key = publisher or ""
@@ -285,4 +325,5 @@ def _size(connection: sqlite3.Connection, cluster: str) -> int:
     return int(row[0]) if row else 1
 
 
-__all__ = ["ArchiveWriter", "IngestReport", "WriteResult", "document_key", "ingest"]
+__all__ = ["STAGE_RANK", "ArchiveWriter", "IngestReport", "Stage", "WriteResult", "document_key",
+           "ingest"]

@@ -10,7 +10,8 @@ Layout, in short:
 
 * `stories` holds one row per copy: the queryable columns plus the whole Story JSON
   (`data`) so nothing the pipeline produced is lost, even fields added later. `cluster` is
-  kept out of `data` because clustering changes after a story is written.
+  kept out of `data` because clustering changes after a story is written; `stage` the
+  pipeline stage that made it, so a story stored by `extract` is analysed on a later run.
 * `entities`, `mentions`, `quotes`, `events`, `event_actors` are the annotations flattened
   for questions across stories; they are rebuilt from the Story whenever it is rewritten.
 * `sources` remembers every input document already read (a fingerprint of where it came
@@ -185,8 +186,15 @@ ALTER TABLE publisher_lines ADD COLUMN last_cluster TEXT;
 ALTER TABLE publisher_lines ADD COLUMN cluster_runs INTEGER NOT NULL DEFAULT 0;
 """
 
+# v3: the pipeline stage that made each story ("extract" or "analyze"), so that a later
+# run asking for a fuller stage analyses it again. Stories stored before v3 count as
+# analysed: never redone, as before.
+_V3 = """
+ALTER TABLE stories ADD COLUMN stage TEXT NOT NULL DEFAULT 'analyze';
+"""
+
 # Each entry takes the archive from version (index) to version (index + 1).
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

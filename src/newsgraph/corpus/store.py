@@ -150,17 +150,19 @@ def read_story(data: str, body: str, cluster: str | None = None) -> Story:
 
 
 def insert_story(
-    connection: sqlite3.Connection, story: Story, shingles: int, signature: bytes | None
+    connection: sqlite3.Connection, story: Story, shingles: int, signature: bytes | None,
+    stage: str = "analyze",
 ) -> int:
-    """Insert a new story row and its annotations; returns its rowid."""
+    """Insert a new story row and its annotations; returns its rowid. `stage` names the
+    pipeline stage that made the story ("extract" or "analyze")."""
     cursor = connection.execute(
         "INSERT INTO stories (id, url, source_path, source_id, title, publisher, original_source,"
-        " published, language, body, cluster, shingles, signature, data)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " published, language, body, cluster, shingles, signature, data, stage)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             story.id, story.url, story.source_path, story.source_id, story.title,
             story.publisher, story.original_source, story.published, story.language,
-            story.body, story.cluster, shingles, signature, story_data(story),
+            story.body, story.cluster, shingles, signature, story_data(story), stage,
         ),
     )
     rowid = cursor.lastrowid
