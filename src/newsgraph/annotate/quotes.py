@@ -130,8 +130,10 @@ def _trim(reading: Reading, tokens: set[int]) -> set[int]:
 
 # Clauses that, set off by a comma or dash at the end of a content, are the writer's
 # addition rather than the source's words ("..., who has a big lead", "..., referring to").
-# A conjunct is not among them: "said A, but B" reports both (PolNeAR's gold keeps B).
-_TAIL_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "parataxis", "npadvmod"})
+# A conjunct is not among them: "said A, but B" reports both (PolNeAR's gold keeps B); nor
+# an apposition, which the parser gives to the items of a list ("called for tax fairness,
+# the closure of loopholes ...").
+_TAIL_DEPS = frozenset({"relcl", "advcl", "acl", "parataxis", "npadvmod"})
 _TAIL_MARKS = frozenset({",", "—", "–", "--", ";"})
 
 
