@@ -44,3 +44,9 @@ def test_all_names_exist(name: str) -> None:
     module = importlib.import_module(name)
     for exported in getattr(module, "__all__", []):
         assert hasattr(module, exported), f"{name}.__all__ lists missing {exported}"
+
+
+def test_package_all_is_complete() -> None:
+    assert set(newsgraph.__all__) == {"Document", "Story", "__version__", *newsgraph._PIPELINE_NAMES}
+    for name in newsgraph.__all__:
+        assert getattr(newsgraph, name) is not None

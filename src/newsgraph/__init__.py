@@ -27,4 +27,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
 
 
-__all__ = ["Document", "Story", "__version__", *_PIPELINE_NAMES]
+__all__ = [
+    "Document",
+    "Story",
+    "__version__",
+    "analyze",
+    "analyze_document",
+    "extract_document",
+    "run_stage",
+]

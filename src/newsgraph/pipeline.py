@@ -137,11 +137,11 @@ def _run_one(stage: Stage, document: Document) -> Story | StageFailure:
 
 __all__ = [
     "Outcome",
-    "analyze",
-    "extract",
     "StageFailure",
+    "analyze",
     "analyze_document",
     "annotate_story",
+    "extract",
     "extract_document",
     "run_stage",
 ]

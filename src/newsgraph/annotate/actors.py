@@ -15,7 +15,6 @@ whose words name no state belongs to the story's focus country (where the story 
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field

@@ -84,7 +84,7 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
         yield sys.stdout
         return
     try:
-        handle = open(path, "w", encoding="utf-8")
+        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
     except OSError as error:
         raise NewsgraphError(f"cannot write {path}: {error.strerror or error}") from None
     with handle:

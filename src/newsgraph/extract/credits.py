@@ -15,7 +15,6 @@ from newsgraph.extract.agencies import AGENCY_PATTERN, agencies_in, normalise_ag
 from newsgraph.model import Contributor, Dateline
 
 
-
 def _upper_letters() -> str:
     """Every uppercase letter of the Basic Multilingual Plane as ranges for a character class
     ("A-Z", "À-Ö", "А-Я", ...): `re` has no \\p{Lu}, and datelines are written in capitals in
@@ -57,14 +56,14 @@ _CONTRIBUTED = re.compile(
     r"^(?P<who>.{3,200}?)\s+contributed(?:\s+(?:reporting|research|additional\s+reporting))?"
     r"(?:\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article|coverage|piece))?"
     r"(?:\s+from\s+[A-Z][\w ,.'’-]{1,40}?)?\s*\.?$",
-    re.I,
+    re.IGNORECASE,
 )
 _REPORTING_BY = re.compile(
     r"^\(?\s*(?:additional\s+)?(?:reporting|writing|contributing)(?:\s+by\s+|\s*:\s*)(?P<who>.+?)\)?\.?$",
-    re.I,
+    re.IGNORECASE,
 )
 # A credit names people and places; a sentence that merely uses "contributed" has verbs.
-_CLAUSE_WORDS = re.compile(r"\b(?:says?|said|that|who|which|never|has|have|had|was|were|is|are)\b", re.I)
+_CLAUSE_WORDS = re.compile(r"\b(?:says?|said|that|who|which|never|has|have|had|was|were|is|are)\b", re.IGNORECASE)
 _PERSON_IN_PLACE = re.compile(rf"(?P<name>{_NAME})(?:\s+(?:in|from)\s+(?P<place>{_TITLE_PLACE}))?")
 _BYLINE = re.compile(r"^(?:by|written by)\s+(?P<who>[A-Z].{1,150})$", re.IGNORECASE)
 _JOB_WORDS = re.compile(
@@ -248,8 +247,8 @@ def _fix_case(name: str) -> str:
 
 __all__ = [
     "Byline",
-    "dateline_end",
     "DateLine",
+    "dateline_end",
     "original_from_disclaimer",
     "parse_byline",
     "parse_contributors",

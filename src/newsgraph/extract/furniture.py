@@ -168,7 +168,7 @@ _LIST_ITEM = re.compile(
     _I,
 )
 _DANGLING_ENDS = frozenset(
-    "the a an of to in on at by for with from and or but that who which whose as than".split()
+    ["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "who", "which", "whose", "as", "than"]
 )
 # A headline does not open on a pronoun that points back into surrounding text.
 _ANAPHORIC_START = re.compile(r"^(?:this|that|these|those|it|he|she|they|we|i|his|her|their|its)\b", _I)
