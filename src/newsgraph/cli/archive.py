@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Self
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from newsgraph.cli.arguments import positive_int
 from newsgraph.cli.output import open_output, story_card
 from newsgraph.cli.tables import FORMATS, Column, write_object, write_rows
 from newsgraph.model import EVENT_TYPES
@@ -50,7 +51,7 @@ def register(subparsers: Any) -> None:
               limit=False)
     clusters = _question(subparsers, "clusters",
                          "Syndication clusters: one story and the sites that ran it.", _clusters)
-    clusters.add_argument("--min-size", type=_positive, default=2, metavar="N",
+    clusters.add_argument("--min-size", type=positive_int, default=2, metavar="N",
                           help="only clusters of at least N copies (default 2)")
     _question(subparsers, "stats", "What the archive holds.", _stats, limit=False)
     _export(subparsers)
@@ -67,7 +68,7 @@ def _ingest(subparsers: Any) -> None:
                          help="file (.html, .htm, .txt, .jsonl, .warc, any of them .gz), "
                               "directory, or - for stdin")
     _db(command)
-    command.add_argument("--jobs", type=_positive, default=None, metavar="N",
+    command.add_argument("--jobs", type=positive_int, default=None, metavar="N",
                          help="worker processes (default: all cores; 1 runs in one process)")
     command.add_argument("--kind", choices=("auto", "html", "text"), default="auto",
                          help="treat inputs as HTML or text where the extension does not say")
@@ -164,7 +165,7 @@ def _question(
     command.add_argument("--format", choices=FORMATS, default="table",
                          help="table (default), json, jsonl or csv")
     if limit:
-        command.add_argument("--limit", type=_positive, default=20, metavar="N",
+        command.add_argument("--limit", type=positive_int, default=20, metavar="N",
                              help="at most N rows (default 20)")
     command.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     command.set_defaults(handler=lambda args: _answer(args, handler))
@@ -300,16 +301,6 @@ def _event_type(text: str) -> str:
         raise argparse.ArgumentTypeError(
             f"unknown event type {text!r}; choose one of {', '.join(EVENT_TYPES)}")
     return text.upper()
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 __all__ = ["register", "run_export", "run_ingest"]

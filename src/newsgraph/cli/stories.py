@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from newsgraph.cli.arguments import positive_int
 from newsgraph.cli.output import ProgressReporter, open_output, story_card, story_json
 from newsgraph.ingest import read_inputs
 from newsgraph.model import Story
@@ -27,7 +28,7 @@ def register(subparsers: Any) -> None:
                              help="json (one object, or a list for several), jsonl, or a readable card")
         command.add_argument("--kind", choices=("auto", "html", "text"), default="auto",
                              help="treat inputs as HTML or text where the extension does not say")
-        command.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+        command.add_argument("--jobs", type=positive_int, default=None, metavar="N",
                              help="worker processes (default: all cores; 1 runs in one process)")
         command.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
         command.set_defaults(handler=run_stories_command, stage=name)
@@ -59,16 +60,6 @@ def run_stories_command(args: argparse.Namespace) -> int:
             elif collected or not failures:
                 out.write("[\n" + ",\n".join(story_json(s, indent=2) for s in collected) + "\n]\n")
     return 1 if failures else 0
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 __all__ = ["register", "run_stories_command"]
