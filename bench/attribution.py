@@ -16,6 +16,10 @@ scores every attribution's content, source and cue:
 Speeds are documents per CPU second of this one process (the machine may be shared), each
 system's pass including the spaCy parse it needs; the model loads before timing starts.
 
+PolNeAR's content is a quote's `claim or content`: for a mixed quote newsgraph's `content` is
+the quoted words only and its `claim` the whole attributed paraphrase, which is what
+PolNeAR marks; direct and indirect quotes have no claim apart from their content.
+
 One annotation per article: where several annotators did an article, the alphabetically
 first one's file is gold (see the data's NOTES.md). The peer is textacy's
 `direct_quotations` over the same spaCy parse; its speed adds the parse it needs.
@@ -229,7 +233,10 @@ def _matched_end_to_end(
 
 
 def newsgraph_attributions(text: str) -> list[Attribution]:
-    """newsgraph's quotes for one text: the entity and quote annotators over it as a body."""
+    """newsgraph's quotes for one text: the entity and quote annotators over it as a body.
+
+    A mixed quote's PolNeAR content is its `claim` (the whole paraphrase), not its
+    `content` (the quoted words only)."""
     from newsgraph.annotate.entities import EntityFinder
     from newsgraph.annotate.quotes import QuoteFinder
     from newsgraph.model import Story
@@ -237,7 +244,7 @@ def newsgraph_attributions(text: str) -> list[Attribution]:
     story = Story(id="bench", body=text)
     for annotator in (EntityFinder(), QuoteFinder()):
         story = annotator(story)
-    return [Attribution(q.content, q.source, q.cue) for q in story.quotes]
+    return [Attribution(q.claim or q.content, q.source, q.cue) for q in story.quotes]
 
 
 def analyze_seconds(articles: Sequence[Article]) -> float:

@@ -26,7 +26,7 @@ DESIGN_KEYS = {
 
 
 def full_story() -> Story:
-    body = "Lavrov met Pompeo. “We talked,” he said."
+    body = "Lavrov met Pompeo. “We talked,” he said. Pompeo called it “useful.”"
     return Story(
         id="abc",
         body=body,
@@ -41,7 +41,10 @@ def full_story() -> Story:
         furniture=(Furniture("Share this", "share"),),
         entities=(Entity("e1", "Sergey Lavrov", "PERSON", "Foreign Minister", ((0, 6),), "RUS"),),
         quotes=(Quote(((19, 31),), "direct", cue=(35, 39), source=(32, 34), speaker="e1",
-                      speaker_name="Sergey Lavrov"),),
+                      speaker_name="Sergey Lavrov"),
+                Quote(((body.index("“useful"), len(body)),), "mixed",
+                      cue=(body.index("called"), body.index(" it “")), source=(41, 47),
+                      claim=((body.index("it “"), len(body)),))),
         events=(Event("CONSULT", (0, 18), mode="meet", source=(Actor("Lavrov", "e1", "RUS", "GOV"),),
                       target=(Actor("Pompeo", None, "USA", "GOV"),), when=When("Friday", "2019-05-03"),
                       where=Where("Rovaniemi", None, "FIN")),),
@@ -65,14 +68,19 @@ def test_full_story_round_trips_through_json() -> None:
     data=st.data(),
 )
 def test_any_story_round_trips(body: str, title: str | None, authors: list[str], data: st.DataObject) -> None:
-    start = data.draw(st.integers(0, len(body)))
-    end = data.draw(st.integers(start, len(body)))
+    def span() -> tuple[int, int]:
+        start = data.draw(st.integers(0, len(body)))
+        return start, data.draw(st.integers(start, len(body)))
+
+    kind = data.draw(st.sampled_from(["direct", "mixed", "indirect"]))
+    claim = tuple(span() for _ in range(data.draw(st.integers(1, 3)))) if kind == "mixed" else None
     story = Story(
         id=story_id(None, body),
         body=body,
         title=title,
         authors=tuple(authors),
-        entities=(Entity("e1", "X", "PERSON", mentions=((start, end),)),),
+        entities=(Entity("e1", "X", "PERSON", mentions=(span(),)),),
+        quotes=(Quote((span(),), kind, cue=span(), source=span(), claim=claim),),
     )
     assert Story.from_dict(json.loads(json.dumps(story.to_dict()))) == story
 
@@ -81,6 +89,18 @@ def test_any_story_round_trips(body: str, title: str | None, authors: list[str],
 def test_spans_outside_the_body_are_refused(span: tuple[int, int]) -> None:
     with pytest.raises(ValueError, match="outside body"):
         Story(id="x", body="short", quotes=(Quote((span,), "direct"),))
+
+
+@pytest.mark.parametrize("span", [(-1, 2), (0, 99)])
+def test_claim_spans_outside_the_body_are_refused(span: tuple[int, int]) -> None:
+    with pytest.raises(ValueError, match="outside body"):
+        Story(id="x", body="short", quotes=(Quote(((0, 2),), "mixed", claim=(span,)),))
+
+
+@pytest.mark.parametrize("kind", ["direct", "indirect"])
+def test_only_a_mixed_quote_has_a_claim(kind: str) -> None:
+    with pytest.raises(ValueError, match="no claim"):
+        Quote(((0, 2),), kind, claim=((0, 4),))
 
 
 def test_story_is_frozen() -> None:

@@ -117,6 +117,20 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """One attribution: what was said (`content`), the words reporting it (`cue`), who said
+    it (`source`, the mention; `speaker`, its entity id; `speaker_name`, a readable name).
+
+    `content` is the speaker's words as printed: for a direct quote the quotation, marks
+    included, in one or more pieces ("“A,” she said, “B.”" is one quote in two pieces); for
+    a mixed quote only the quoted pieces ("characterized the allegations as “surreal.”"
+    gives "“surreal.”"); for an indirect quote the reported clause. `claim` is, for a mixed
+    quote, the whole attributed content as PolNeAR marks it, the writer's paraphrase with
+    the quoted words inside ("the allegations as “surreal.”"); it is None where it would
+    equal `content` (direct and indirect quotes), so `quote.claim or quote.content` is
+    always what the source is reported to have said. `via` names an outlet that relayed it
+    ("according to the Interfax news agency").
+    """
+
     content: tuple[Span, ...]
     kind: str
     cue: Span | None = None
@@ -124,10 +138,13 @@ class Quote:
     speaker: str | None = None
     speaker_name: str | None = None
     via: str | None = None
+    claim: tuple[Span, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in QUOTE_KINDS:
             raise ValueError(f"unknown quote kind {self.kind!r}")
+        if self.claim is not None and self.kind != "mixed":
+            raise ValueError(f"a {self.kind} quote has no claim apart from its content")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +218,7 @@ class Story:
             spans.extend(entity.mentions)
         for quote in self.quotes:
             spans.extend(quote.content)
+            spans.extend(quote.claim or ())
             spans.extend(s for s in (quote.cue, quote.source) if s is not None)
         spans.extend(event.evidence for event in self.events)
         return spans
@@ -267,6 +285,10 @@ def _span(value: Any) -> Span | None:
     return None if value is None else (int(value[0]), int(value[1]))
 
 
+def _span_tuple(value: Any) -> tuple[Span, ...] | None:
+    return None if value is None else tuple((int(s), int(e)) for s, e in value)
+
+
 def _entity(data: dict[str, Any]) -> Entity:
     return Entity(
         id=data["id"],
@@ -287,6 +309,7 @@ def _quote(data: dict[str, Any]) -> Quote:
         speaker=data.get("speaker"),
         speaker_name=data.get("speaker_name"),
         via=data.get("via"),
+        claim=_span_tuple(data.get("claim")),
     )
 
 

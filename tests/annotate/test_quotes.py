@@ -47,9 +47,9 @@ def _one(body: str) -> tuple[Story, Quote]:
         # a quotation of several sentences
         ("“We tried. We failed. We will try again,” said Ola Nord.",
          "“We tried. We failed. We will try again,”", "direct", "said", "Ola Nord"),
-        # mixed: a quoted phrase inside a reported clause
+        # mixed: a quoted phrase inside a reported clause; the content is the quoted words
         ("Lena Holt said the ruling was “a disgrace to the court.”",
-         "the ruling was “a disgrace to the court.”", "mixed", "said", "Lena Holt"),
+         "“a disgrace to the court.”", "mixed", "said", "Lena Holt"),
         # indirect, "said that"
         ("Finance Minister Aron Vik said that taxes would rise next year.",
          "that taxes would rise next year", "indirect", "said", "Finance Minister Aron Vik"),
@@ -77,6 +77,36 @@ def test_patterns(body: str, content: str, kind: str, cue: str, source: str) -> 
     assert quote.kind == kind
     assert quote.cue is not None and story.text(quote.cue) == cue
     assert quote.source is not None and story.text(quote.source) == source
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "claim"),
+    [
+        ("Sergey Lavrov characterized the allegations as “surreal.”",
+         "“surreal.”", "the allegations as “surreal.”"),
+        ("Mike Pompeo said the U.S. could intervene “if that's what's required.”",
+         "“if that's what's required.”", "the U.S. could intervene “if that's what's required.”"),
+        ("Ines Falk said the plan was “bold” and “long overdue” for the port.",
+         "“bold” … “long overdue”", "the plan was “bold” and “long overdue” for the port"),
+    ],
+)
+def test_a_mixed_quote_keeps_its_quoted_words_as_content_and_the_paraphrase_as_claim(
+    body: str, content: str, claim: str
+) -> None:
+    story, quote = _one(body)
+    assert quote.kind == "mixed"
+    assert " … ".join(story.text(c) for c in quote.content) == content
+    assert quote.claim is not None
+    assert " … ".join(story.text(c) for c in quote.claim) == claim
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["“We will win,” Anna Berg said.", "Finance Minister Aron Vik said that taxes would rise."],
+)
+def test_direct_and_indirect_quotes_have_no_claim_apart_from_their_content(body: str) -> None:
+    _, quote = _one(body)
+    assert quote.claim is None
 
 
 def test_a_quote_interrupted_by_its_cue_is_one_quote_in_two_pieces() -> None:

@@ -37,6 +37,22 @@ def test_strip_lines_remaps_spans_and_drops_what_was_inside() -> None:
     assert strip_lines(alone, {line_key(PROMO)}) is alone  # never strip a body to nothing
 
 
+def test_strip_lines_remaps_a_mixed_quotes_claim() -> None:
+    body = f"{PROMO}\n\nAna called the plan “a gift to the harbour.”"
+    words = body.index("“a gift")
+    claim = body.index("the plan")
+    story = Story(
+        id="s", body=body,
+        quotes=(Quote(content=((words, len(body)),), kind="mixed",
+                      claim=((claim, len(body)),)),),
+    )
+    stripped = strip_lines(story, {line_key(PROMO)})
+    quote = stripped.quotes[0]
+    assert stripped.text(quote.content[0]) == "“a gift to the harbour.”"
+    assert quote.claim is not None
+    assert stripped.text(quote.claim[0]) == "the plan “a gift to the harbour.”"
+
+
 def test_recurring_publisher_line_is_learned_and_removed_everywhere(archive: Archive) -> None:
     stories = [
         make_story("\n\n".join([*paragraphs(seed, count=3), PROMO]), f"https://gazette.example/{seed}",

@@ -18,8 +18,9 @@ from newsgraph.corpus import (
 )
 from newsgraph.corpus.queries import fts_query
 from newsgraph.corpus.schema import SCHEMA_VERSION
+from newsgraph.model import Quote
 
-from .conftest import quoted_story, store
+from .conftest import make_story, quoted_story, store
 
 
 @pytest.fixture
@@ -117,3 +118,16 @@ def test_stored_story_round_trips_exactly(filled: Archive) -> None:
     record = get_story(filled, original.id)
     assert record is not None
     assert record.story.to_dict() == {**original.to_dict(), "cluster": "c" + original.id}
+
+
+def test_a_mixed_quote_is_stored_and_searched_by_its_whole_claim(archive: Archive) -> None:
+    body = "Sergey Lavrov characterized the interference allegations as “surreal.”"
+    words = body.index("“surreal")
+    claim = body.index("the interference")
+    story = make_story(body, "https://e.example/5", quotes=(
+        Quote(content=((words, len(body)),), kind="mixed", cue=(14, 27), source=(0, 13),
+              speaker_name="Sergey Lavrov", claim=((claim, len(body)),)),))
+    store(archive, story)
+    assert [q.text for q in find_quotes(archive, speaker="Lavrov")] == [body[claim:]]
+    hits = archive.query("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'interference'")
+    assert len(hits) == 1

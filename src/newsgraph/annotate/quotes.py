@@ -13,7 +13,8 @@ source (who), each token belongs to at most one attribution, and attributions do
 4. Quotations left over join the attribution just before them ("“A,” she said, “B.”") or
    the cue beside them ("He added: “B.”").
 
-Quotation marks belong to the content; a sentence-final period outside them does not.
+Quotation marks belong to the content; a sentence-final period outside them does not. A
+mixed quote's content is its quoted pieces only, the whole paraphrase its `claim`.
 
 >>> from newsgraph.model import Story
 >>> story = Story(id="s", body="“We will win,” Anna Berg said.")
@@ -304,8 +305,8 @@ def _phrase(doc: Doc, indices: Sequence[int]) -> str:
 
 def _quote(draft: Draft, reading: Reading, entities: Sequence[Entity]) -> Quote | None:
     doc = reading.doc
-    content = _spans(doc, draft.content)
-    if not content:
+    claim = _spans(doc, draft.content)
+    if not claim:
         return None
     cue = _hull(doc, draft.cue)
     source = _hull(doc, draft.source)
@@ -314,8 +315,12 @@ def _quote(draft: Draft, reading: Reading, entities: Sequence[Entity]) -> Quote 
     total = words(doc, draft.content)
     kind = "direct" if inside == total else ("mixed" if inside else "indirect")
     name = speaker.name if speaker else (doc.text[source[0] : source[1]] if source else None)
+    # A mixed quote's content is the speaker's own words, its quoted pieces; the whole
+    # paraphrase (PolNeAR's content) is kept as its claim.
+    quoted = _spans(doc, (i for i in draft.content if reading.in_quote[i]))
     return Quote(
-        content=tuple(content),
+        content=tuple(quoted) if kind == "mixed" else tuple(claim),
+        claim=tuple(claim) if kind == "mixed" else None,
         kind=kind,
         cue=cue,
         source=source,

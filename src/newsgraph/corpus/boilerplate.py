@@ -221,13 +221,19 @@ def _entity(entity: Entity, remap: _Remapper) -> Entity | None:
 
 
 def _quote(quote: Quote, remap: _Remapper) -> Quote | None:
-    content = [remap(s) for s in quote.content]
+    content = _remap_all(quote.content, remap)
+    claim = _remap_all(quote.claim, remap) if quote.claim is not None else None
     cue = remap(quote.cue) if quote.cue else None
     source = remap(quote.source) if quote.source else None
-    if any(s is None for s in content) or (quote.cue and cue is None):
+    if content is None or (quote.claim is not None and claim is None) or (quote.cue and cue is None):
         return None
-    return replace(quote, content=tuple(s for s in content if s is not None), cue=cue,
-                   source=source)
+    return replace(quote, content=content, claim=claim, cue=cue, source=source)
+
+
+def _remap_all(spans: tuple[Span, ...], remap: _Remapper) -> tuple[Span, ...] | None:
+    """Every span moved, or None when any touches a removal."""
+    moved = [remap(s) for s in spans]
+    return None if any(s is None for s in moved) else tuple(s for s in moved if s is not None)
 
 
 def _event(event: Event, remap: _Remapper) -> Event | None:

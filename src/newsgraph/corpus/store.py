@@ -199,8 +199,12 @@ def write_annotations(connection: sqlite3.Connection, rowid: int, story: Story) 
         entity = entities.get(quote.speaker) if quote.speaker else None
         name = entity.name if entity is not None else quote.speaker_name
         surname, first = name_key(name) if name and _is_person(entity, name) else ("", "")
+        # A mixed quote's row holds its whole claim, not only the quoted words: "“surreal.”"
+        # alone says nothing of what was called surreal, and the row's text is what topic
+        # search (`quotes --about`) matches and what a list of quotes shows.
+        said = quote.claim or quote.content
         quote_rows.append((
-            rowid, position, " … ".join(story.text(span) for span in quote.content),
+            rowid, position, " … ".join(story.text(span) for span in said),
             quote.kind, quote.speaker, name, entity.role if entity is not None else None,
             surname or None, first, quote.via, story.published,
         ))
