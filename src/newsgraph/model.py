@@ -127,8 +127,11 @@ class Quote:
     quote, the whole attributed content as PolNeAR marks it, the writer's paraphrase with
     the quoted words inside ("the allegations as “surreal.”"); it is None where it would
     equal `content` (direct and indirect quotes), so `quote.claim or quote.content` is
-    always what the source is reported to have said. `via` names an outlet that relayed it
-    ("according to the Interfax news agency").
+    always what the source is reported to have said. A source that stands for several
+    people ("Pompeo and Lavrov said", "each accused the other" after "the call between
+    Pompeo and Lavrov") has no one `speaker`; `speaker_name` names them all ("Mike Pompeo
+    and Sergey Lavrov"). `via` names an outlet that relayed it ("according to the Interfax
+    news agency").
     """
 
     content: tuple[Span, ...]

@@ -131,3 +131,16 @@ def test_a_mixed_quote_is_stored_and_searched_by_its_whole_claim(archive: Archiv
     assert [q.text for q in find_quotes(archive, speaker="Lavrov")] == [body[claim:]]
     hits = archive.query("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'interference'")
     assert len(hits) == 1
+
+
+def test_a_quote_of_two_people_is_shown_by_both_names_and_credited_to_neither(
+    archive: Archive,
+) -> None:
+    body = "In the call, Mike Pompeo and Sergey Lavrov each accused the other of meddling."
+    source = (body.index("Mike"), body.index(" each"))
+    story = make_story(body, "https://f.example/6", quotes=(
+        Quote(content=((body.index("the other"), len(body) - 1),), kind="indirect",
+              source=source, speaker_name="Mike Pompeo and Sergey Lavrov"),))
+    store(archive, story)
+    assert [q.speaker for q in find_quotes(archive)] == ["Mike Pompeo and Sergey Lavrov"]
+    assert list_people(archive) == []

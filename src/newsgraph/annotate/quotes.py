@@ -44,7 +44,7 @@ from newsgraph.annotate.quote_rules import (
     subject_of,
     subject_tokens,
 )
-from newsgraph.annotate.speakers import resolve_speaker
+from newsgraph.annotate.speakers import resolve_speakers, speaker_names
 from newsgraph.model import Entity, Quote, Span, Story
 
 
@@ -310,11 +310,14 @@ def _quote(draft: Draft, reading: Reading, entities: Sequence[Entity]) -> Quote 
         return None
     cue = _hull(doc, draft.cue)
     source = _hull(doc, draft.source)
-    speaker = resolve_speaker(source, doc, entities, reading.quoted) if source else None
+    speakers = resolve_speakers(source, doc, entities, reading.quoted) if source else ()
+    # A source that stands for several people ("each", "Pompeo and Lavrov") names them all
+    # and credits no one of them alone.
+    speaker = speakers[0] if len(speakers) == 1 else None
     inside = sum(1 for i in draft.content if reading.in_quote[i] and not doc[i].is_punct)
     total = words(doc, draft.content)
     kind = "direct" if inside == total else ("mixed" if inside else "indirect")
-    name = speaker.name if speaker else (doc.text[source[0] : source[1]] if source else None)
+    name = speaker_names(speakers) or (doc.text[source[0] : source[1]] if source else None)
     # A mixed quote's content is the speaker's own words, its quoted pieces; the whole
     # paraphrase (PolNeAR's content) is kept as its claim.
     quoted = _spans(doc, (i for i in draft.content if reading.in_quote[i]))
