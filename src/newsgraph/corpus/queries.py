@@ -14,6 +14,7 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.corpus.people import NameCount, group_surname, name_key, parse_person_id
@@ -34,6 +35,7 @@ from newsgraph.corpus.store import Archive, read_story, with_cluster
 _TERM = re.compile(r'"([^"]+)"|(\w+)', re.UNICODE)
 # Searches rank (BM25) at most this many matches, the newest; see `search_stories`.
 RANKED_MATCHES = 2000
+SNIPPET_WORDS = 16
 _CODE = re.compile(r"^[A-Z]{3}$")
 
 
@@ -68,10 +70,13 @@ def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 
         " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
         (match, RANKED_MATCHES - 1),
     )
+    # Under the cap, no rowid bound at all: FTS5 ranks a plain MATCH faster than one with a
+    # `rowid >= 0` that bounds nothing.
+    bound = " AND rowid >= ?" if floor else ""
     ranked = archive.query(
         "SELECT rowid, bm25(stories_fts, 4.0, 1.0) AS score FROM stories_fts"
-        " WHERE stories_fts MATCH ? AND rowid >= ? ORDER BY score LIMIT ? OFFSET ?",
-        (match, floor[0][0] if floor else 0, limit, offset),
+        f" WHERE stories_fts MATCH ?{bound} ORDER BY score LIMIT ? OFFSET ?",
+        (match, *(floor[0] if floor else ()), limit, offset),
     )
     if not ranked:
         return []
@@ -82,12 +87,12 @@ def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 
         f" WHERE s.rowid IN ({_marks(list(scores))})",
         list(scores),
     )
-    terms = [t.strip('"').lower() for t in re.findall(r'"[^"]+"', match)]
+    terms = _Terms.of([t.strip('"').lower() for t in re.findall(r'"[^"]+"', match)])
     hits = [
         StoryHit(
             id=r["id"], title=r["title"], publisher=r["publisher"], published=r["published"],
             url=r["url"], cluster=r["cluster"], copies=r["copies"],
-            snippet=snippet(r["body"], terms), score=round(-scores[r["rowid"]], 4),
+            snippet=_snippet(r["body"], terms, SNIPPET_WORDS), score=round(-scores[r["rowid"]], 4),
         )
         for r in rows
     ]
@@ -95,21 +100,42 @@ def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 
     return hits
 
 
-def snippet(body: str, terms: Sequence[str], words: int = 16) -> str:
+def snippet(body: str, terms: Sequence[str], words: int = SNIPPET_WORDS) -> str:
     """About `words` words of `body` around the first term found, the terms in [brackets].
 
     >>> snippet("The ferry left at noon and the harbour closed.", ["harbour"], words=4)
     '…and the [harbour] closed.'
     """
+    return _snippet(body, _Terms.of(terms), words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Terms:
+    """A search's terms compiled once for all its hits: a search page makes 60 snippets."""
+
+    each: tuple[re.Pattern[str], ...]
+    # One alternation finds the leftmost of any term in a single pass over the body.
+    first: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, terms: Sequence[str]) -> _Terms:
+        sources = [rf"(?<!\w){re.escape(t)}(?!\w)" for t in terms if t]
+        return cls(tuple(re.compile(p, re.IGNORECASE) for p in sources),
+                   re.compile("|".join(f"(?:{p})" for p in sources), re.IGNORECASE)
+                   if sources else None)
+
+
+def _snippet(body: str, terms: _Terms, words: int) -> str:
     flat = " ".join(body.split())
-    patterns = [re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.IGNORECASE) for t in terms if t]
-    first = min((m.start() for p in patterns if (m := p.search(flat))), default=0)
-    before = flat[:first].split()
-    start_words = before[-(words // 2) :] if words // 2 else []
+    found = terms.first.search(flat) if terms.first is not None else None
+    first = found.start() if found else 0
+    half = words // 2
+    # Only the words next to the match are split off, never the whole body.
+    start_words = flat[:first].rsplit(None, half)[-half:] if half else []
     start = first - len(" ".join(start_words)) - (1 if start_words else 0)
-    tokens = flat[max(0, start):].split(" ")
+    tokens = flat[max(0, start):].split(" ", words)
     window = " ".join(tokens[:words])
-    for pattern in patterns:
+    for pattern in terms.each:
         window = pattern.sub(lambda m: f"[{m.group(0)}]", window)
     prefix = "…" if start > 0 else ""
     suffix = "…" if len(tokens) > words else ""
@@ -176,6 +202,7 @@ def find_quotes(
     """
     where: list[str] = []
     params: list[Any] = []
+    mappings: dict[str, dict[str, str]] = {}
     if speaker:
         surname, first = _speaker_filter(speaker)
         if not surname:
@@ -183,7 +210,8 @@ def find_quotes(
         where.append("q.speaker_surname = ?")
         params.append(surname)
         if first is not None:
-            firsts = _firsts_of(archive, surname, first)
+            mappings[surname] = _mapping(archive, surname)
+            firsts = [f for f, group in mappings[surname].items() if group == first[:1]]
             if not firsts:
                 return []
             where.append(f"q.speaker_first IN ({_marks(firsts)})")
@@ -203,15 +231,19 @@ def find_quotes(
     if until:
         where.append("substr(q.published, 1, 10) <= ?")
         params.append(until[:10])
+    # The newest `limit` quotes are chosen by rowid alone, then joined to their stories: a
+    # common surname has thousands of quotes, and sorting whole joined rows cost twice as much.
+    order = "ORDER BY q.published IS NULL, q.published DESC, q.rowid"
     sql = (
         "SELECT s.id AS story_id, s.title, s.publisher, q.published, q.speaker_surname,"
         " q.speaker_first, q.speaker_name, q.speaker_role, q.text, q.kind, q.via"
         " FROM quotes q JOIN stories s ON s.rowid = q.story"
+        " WHERE q.rowid IN (SELECT q.rowid FROM quotes q"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY q.published IS NULL, q.published DESC, q.rowid LIMIT ?"
+        + f" {order} LIMIT ?) {order}"
     )
     rows = archive.query(sql, (*params, limit))
-    return _quote_rows(archive, rows)
+    return _quote_rows(archive, rows, mappings)
 
 
 def list_people(archive: Archive, limit: int = 50) -> list[PersonRow]:
@@ -390,11 +422,6 @@ def _mapping(archive: Archive, surname: str) -> dict[str, str]:
     return group_surname(NameCount(first=r[0] or "", name="", count=r[1]) for r in rows)
 
 
-def _firsts_of(archive: Archive, surname: str, first: str) -> list[str]:
-    mapping = _mapping(archive, surname)
-    return [f for f, group in mapping.items() if group == first[:1]]
-
-
 def _people(rows: Iterable[Any], archive: Archive | None = None) -> list[PersonRow]:
     """Group quote rows (surname, first, name, role, story) into people.
 
@@ -436,8 +463,10 @@ def _people(rows: Iterable[Any], archive: Archive | None = None) -> list[PersonR
     return people
 
 
-def _quote_rows(archive: Archive, rows: Sequence[sqlite3.Row]) -> list[QuoteRow]:
-    mappings: dict[str, dict[str, str]] = {}
+def _quote_rows(archive: Archive, rows: Sequence[sqlite3.Row],
+                mappings: dict[str, dict[str, str]] | None = None) -> list[QuoteRow]:
+    """QuoteRows with person ids; `mappings` holds surnames' groupings already read."""
+    mappings = dict(mappings or {})
     result = []
     for r in rows:
         surname = r["speaker_surname"]
