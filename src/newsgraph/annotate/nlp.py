@@ -27,6 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.token_rules import speed_up
 from newsgraph.extract.credits import dateline_end
 
 PARAGRAPH_BREAKS = "paragraph_breaks"
@@ -42,7 +43,7 @@ PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n\s*")
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline, loaded on first use and then shared by every annotator."""
-    nlp = spacy.load(MODEL_PACKAGE)
+    nlp = speed_up(spacy.load(MODEL_PACKAGE))
     nlp.max_length = MAX_CHARS
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
