@@ -5,11 +5,13 @@ variations of a few fictional wire stories through the real pipeline: talks, dea
 sanctions between invented ministers of real states, each with quotes, furniture, and about a
 third of them syndicated to two or three publishers. Then it starts `newsgraph serve` on a
 free loopback port in a child process and, for each scenario in turn, runs 20 concurrent
-clients for 30 seconds, recording every request's latency.
+clients for 30 seconds, recording every request's latency from sending the request to reading
+the whole response (`loadgen.py`). The clients are a lean HTTP/1.1 client by default, since
+they share the cores with the server; `--client httpx` measures with httpx, as before.
 
 Usage::
 
-    .venv/bin/python bench/serve.py                       # build if needed, then measure
+    .venv/bin/python bench/serve.py --workers 2           # build if needed, then measure
     .venv/bin/python bench/serve.py --stories 2000 --duration 5   # a quick look
     .venv/bin/python bench/serve.py --db artifacts/bench-serve.db --rebuild
 
@@ -21,22 +23,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
+from loadgen import load
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DB = REPO / "artifacts" / "bench-serve.db"
-MAX_REQUESTS_PER_CLIENT = 100_000
 
 # (state, adjective, capital, second city)
 STATES = [
@@ -159,54 +161,10 @@ def build_archive(path: Path, count: int, jobs: int | None) -> None:
     pages.unlink()
 
 
-@dataclass(frozen=True, slots=True)
-class Figures:
-    scenario: str
-    requests: int
-    errors: int
-    per_second: float
-    p50_ms: float
-    p95_ms: float
-    p99_ms: float
-    max_ms: float
-
-
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
-
-
-async def load(base: str, scenario: str, paths: list[str], clients: int, duration_s: float) -> Figures:
-    """`clients` concurrent clients requesting `paths` round-robin until the deadline."""
-    latencies: list[float] = []
-    errors = 0
-    deadline = time.perf_counter() + duration_s
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-
-    async def client(index: int, http: httpx.AsyncClient) -> None:
-        nonlocal errors
-        for n in range(MAX_REQUESTS_PER_CLIENT):
-            if time.perf_counter() >= deadline:
-                return
-            path = paths[(index * 7919 + n) % len(paths)]
-            started = time.perf_counter()
-            response = await http.get(path)
-            latencies.append((time.perf_counter() - started) * 1000)
-            errors += response.status_code != 200
-
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
-        started = time.perf_counter()
-        await asyncio.gather(*(client(i, http) for i in range(clients)))
-        elapsed = time.perf_counter() - started
-    return Figures(scenario, len(latencies), errors, round(len(latencies) / elapsed, 1),
-                   round(statistics.median(latencies), 1), round(_percentile(latencies, 0.95), 1),
-                   round(_percentile(latencies, 0.99), 1), round(max(latencies), 1))
 
 
 def _targets(base: str) -> dict[str, list[str]]:
@@ -235,6 +193,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per scenario")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
+                        help="the load generator: a lean HTTP/1.1 client (default) or httpx")
+    parser.add_argument("--only", help="comma-separated scenarios to run (default: all)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     if args.rebuild or not args.db.exists():
@@ -254,20 +215,27 @@ def main() -> int:
             except httpx.TransportError:
                 time.sleep(0.1)
         targets = _targets(base)
+        wanted = args.only.split(",") if args.only else list(targets)
         results = []
-        for scenario, paths in targets.items():
-            asyncio.run(load(base, scenario, paths[:50], 5, 2.0))  # warm caches
-            figures = asyncio.run(load(base, scenario, paths, args.clients, args.duration))
+        loads = []
+        for scenario in wanted:
+            paths = targets[scenario]
+            asyncio.run(load(base, scenario, paths[:50], 5, 2.0, args.client))  # warm up
+            figures = asyncio.run(load(base, scenario, paths, args.clients, args.duration,
+                                       args.client))
             results.append(figures)
+            # Other jobs on the machine take cores from server and clients alike: say so.
+            loads.append(round(os.getloadavg()[0], 2))
             print(f"{scenario:12} {figures.requests:7d} req {figures.per_second:8.1f}/s "
                   f"p50 {figures.p50_ms:7.1f} ms  p95 {figures.p95_ms:7.1f} ms  "
-                  f"p99 {figures.p99_ms:7.1f} ms  errors {figures.errors}", flush=True)
+                  f"p99 {figures.p99_ms:7.1f} ms  errors {figures.errors}  "
+                  f"load {loads[-1]}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
     stats = {"stories": args.stories, "clients": args.clients, "duration_s": args.duration,
-             "workers": args.workers,
-             "results": [asdict(r) for r in results]}
+             "workers": args.workers, "client": args.client,
+             "results": [{**asdict(r), "load_average": la} for r, la in zip(results, loads)]}
     if args.json:
         args.json.write_text(json.dumps(stats, indent=2) + "\n")
     return 0
