@@ -32,7 +32,8 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from newsgraph.serve import ServeConfig, create_app
-    from newsgraph.serve.app import DB_VARIABLE
+    from newsgraph.serve.app import DB_VARIABLE, LOAD_VARIABLE
+    from newsgraph.serve.balance import temporary_table
 
     db = Path(args.db)
     if not db.is_file():
@@ -41,11 +42,14 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.host not in LOOPBACK:
         print(f"newsgraph: serving on {args.host}: reachable from other machines", file=sys.stderr)
     if args.workers > 1:
-        # Worker processes build their own app, so the archive path goes by environment.
+        # Worker processes build their own app, so the archive path goes by environment,
+        # and so does the table through which they share out the connections.
         os.environ[DB_VARIABLE] = str(db.resolve())
-        uvicorn.run("newsgraph.serve.app:app_from_environment", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level="warning",
-                    server_header=False)
+        with temporary_table() as table:
+            os.environ[LOAD_VARIABLE] = str(table)
+            uvicorn.run("newsgraph.serve.app:app_from_environment", factory=True,
+                        host=args.host, port=args.port, workers=args.workers,
+                        log_level="warning", server_header=False)
     else:
         uvicorn.run(create_app(ServeConfig(db=db)), host=args.host, port=args.port,
                     log_level="warning", server_header=False)
