@@ -113,3 +113,29 @@ def test_a_title_later_is_a_mention_of_the_person_who_holds_it() -> None:
     person = _person(_story(body), "Ola Berg")
     texts = [body[s:e] for s, e in person.mentions]
     assert "The foreign minister" in texts and "The talks" not in texts
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # a sentence-opening participle before a surname the story gives another first name
+        ('Tim Cook spoke first.\n\nHosting Cook at the summit "is our dream," Marc Benioff said.',
+         ["Tim Cook", "Marc Benioff"]),
+        (("Apple chief Tim Cook spoke first. Praising Cook, Marc Benioff said the company had "
+         "changed."), ["Tim Cook", "Marc Benioff"]),
+        # a verb before a full name
+        ("Follow Pam Key on Twitter @pamkeyNEN", ["Pam Key"]),
+        ("Telling Jeb Bush to leave the stage, Donald Trump smiled.", ["Jeb Bush", "Donald Trump"]),
+        # a headline's verb after the name
+        ("Marco Rubio Responds To Question About Trump\n\nThe senator spoke on Monday.",
+         ["Marco Rubio"]),
+        # first names that look like verbs or participles stay
+        ("Ted Cruz spoke on Monday. Cruz said little.", ["Ted Cruz"]),
+        ("Will Hurd spoke on Monday.", ["Will Hurd"]),
+        ("Ahmed Helal spoke on Monday.", ["Ahmed Helal"]),
+        ("Mohammed Saleh Zayada spoke on Monday.", ["Mohammed Saleh Zayada"]),
+    ],
+)
+def test_words_glued_to_a_name_are_not_part_of_it(body: str, names: list[str]) -> None:
+    people = [e.name for e in find_entities(_story(body)) if e.type == "PERSON"]
+    assert people == names

@@ -50,18 +50,81 @@ def test_a_group_source_names_everyone_it_stands_for(body: str, source: str, nam
 
 
 @pytest.mark.parametrize(
-    ("body", "source"),
+    ("body", "source", "name"),
     [
         # an indefinite number is new people, not the ones named before
         ("Anna Berg and Peter Lund met on Monday. Two officials said the port would reopen.",
-         "Two officials"),
-        # "both" with three people named and no coordination of two: unclear
+         "Two officials", "Two officials"),
+        # "both" with three people named and no coordination of two: unclear, and no name
         (("Anna Berg spoke to Peter Lund while John Nord waited outside. Both said the port "
-         "would reopen."), "Both"),
+         "would reopen."), "Both", None),
     ],
 )
-def test_a_plural_source_with_no_clear_antecedent_stays_unresolved(body: str, source: str) -> None:
+def test_a_plural_source_with_no_clear_antecedent_stays_unresolved(
+    body: str, source: str, name: str | None
+) -> None:
     quotes = [q for text, q in _speakers(body) if text == source]
     assert len(quotes) == 1
     assert quotes[0].speaker is None
-    assert quotes[0].speaker_name == source
+    assert quotes[0].speaker_name == name
+
+
+def _one(body: str, authors: tuple[str, ...] = ()) -> Quote:
+    story = Story(id="t", body=body, authors=authors)
+    story = replace(story, entities=find_entities(story))
+    quotes = find_quotes(story)
+    assert len(quotes) == 1, [q.speaker_name for q in quotes]
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "entity"),
+    [
+        # a nationality or party adjective in a source describes; it never speaks
+        ("Oslo hosted the talks. The Norwegian foreign minister said the talks would go on.",
+         "The Norwegian foreign minister", False),
+        # ... the title goes to the person the story gave it
+        (("Norwegian Foreign Minister Kari Holm opened the talks. Later the Norwegian foreign "
+          "minister said the talks would go on."), "Kari Holm", True),
+        # a party named in the singular is a person's title
+        (("Republican presidential nominee Donald Trump spoke in Ohio. The Republican said the "
+          "election was rigged."), "Donald Trump", True),
+        # a place that only describes the speaker
+        ("A Florida official said the count was wrong.", "A Florida official", False),
+        # a title that another person holds is not theirs when the source names whose it is
+        (("White House spokeswoman Jessica Ditto spoke first. A spokeswoman for Hillary Clinton "
+          "said the claim was false."), "Hillary Clinton", True),
+        # a relative pronoun is its antecedent, named or not
+        ("The firm hired Anna Berg, who said the clubhouse was badly built.", "Anna Berg", True),
+        ("The firm hired an architect who said the clubhouse was badly built.", "an architect",
+         False),
+        (("The data came from the Chicago Police Department, which reported that shootings rose "
+          "sharply."), "Chicago Police Department", True),
+    ],
+)
+def test_the_speaker_is_who_the_source_names(body: str, name: str, entity: bool) -> None:
+    quote = _one(body)
+    assert quote.speaker_name == name
+    assert (quote.speaker is not None) == entity
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "they" after nationality and party adjectives only: nobody to stand for
+        "Democratic lawmakers met on Monday. They said the bill would pass.",
+        "Russian diplomats met on Monday. They said the bill would pass.",
+        # the writer's "I" and the reader's "you" with no byline
+        "I think the plan will fail badly, whatever the minister says.",
+        "You know the plan will fail.",
+    ],
+)
+def test_a_pronoun_that_resolves_to_nobody_names_nobody(body: str) -> None:
+    quote = _one(body)
+    assert quote.source is not None  # the attribution keeps its source span
+    assert quote.speaker is None and quote.speaker_name is None
+
+
+def test_the_writers_i_is_the_bylined_author() -> None:
+    quote = _one("I think the plan will fail badly, whatever the minister says.", ("Jane Doe",))
+    assert quote.speaker_name == "Jane Doe"

@@ -4,6 +4,8 @@ spaCy tags names one mention at a time, and inconsistently: in one story "Lavrov
 PERSON once and an ORG twice, "Pompeo" a GPE. Readers want the story-level answer, so
 `find_entities` groups the mentions of each thing and lets the group decide:
 
+- a personal name loses the words the tagger glued to it ("Follow Pam Key", "Hosting Cook"
+  beside "Tim Cook", "Marco Rubio Responds To Question");
 - a surname or first name joins the full name it shortens ("Lavrov" → "Sergey Lavrov"),
   the nearest earlier full name when several share it;
 - a group with a full personal name is a PERSON whatever single mentions were tagged;
@@ -28,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.annotate.base import Annotator
@@ -91,6 +93,7 @@ def find_entities(story: Story, doc: Doc | None = None) -> tuple[Entity, ...]:
 
 def _mentions(doc: Doc) -> list[_Mention]:
     found = []
+    full_names = _full_names(doc)
     for ent in doc.ents:
         label = TYPES.get(ent.label_)
         if label is None:
@@ -100,6 +103,8 @@ def _mentions(doc: Doc) -> list[_Mention]:
             start += 1
         while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct):
             end -= 1
+        if label == "PERSON":
+            start, end = _name_only(doc, start, end, full_names)
         if start >= end:
             continue
         span = doc[start:end]
@@ -109,6 +114,55 @@ def _mentions(doc: Doc) -> list[_Mention]:
         found.append(_Mention((span.start_char, span.start_char + len(text)), text, label,
                               len(span), span.sent))
     return found
+
+
+# Tags a word glued to a name by the tagger never has inside a personal name: a verb
+# ("Follow Pam Key", "Telling Jeb Bush", "Marco Rubio Responds To Question"), an adverb
+# ("Certainly Donald Trump"), a modal or "to", a pronoun or determiner ("That's Jeb Bush").
+_NOT_NAME_TAGS = frozenset({
+    "VB", "VBG", "VBD", "VBN", "VBZ", "VBP", "RB", "MD", "TO", "UH", "DT", "WDT", "PRP", "EX",
+})
+
+
+def _name_only(doc: Doc, start: int, end: int, full_names: dict[str, set[str]]) -> tuple[int, int]:
+    """A person mention without the words the tagger glued to it: a verb, adverb or
+    preposition before the name ("Follow Pam Key", "Telling Jeb Bush", "Hosting Cook at
+    Dreamforce" in a story about Tim Cook), a headline's verb after it ("Marco Rubio
+    Responds To Question"). A word before a lone surname goes only when the story gives
+    that surname another first name, so "Ted Cruz" and "Will Hurd" stay whole."""
+    while end - start > 1 and _glued_before(doc[start], doc[start + 1 : end], full_names):
+        start += 1
+    for i in range(start + 1, end):
+        if doc[i].is_alpha and doc[i].tag_ in _NOT_NAME_TAGS:
+            end = i
+            break
+    while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _glued_before(token: Token, rest: SpacySpan, full_names: dict[str, set[str]]) -> bool:
+    words = [t for t in rest if t.is_alpha]
+    if not words:
+        return False
+    # The surname has another first name in the story ("Tim Cook" beside "Hosting Cook").
+    other_first = bool(full_names.get(words[-1].text, set()) - {token.text})
+    if token.tag_ in _NOT_NAME_TAGS or (token.tag_ == "IN" and token.is_stop):
+        return (len(words) >= 2 and words[0].is_title) or other_first
+    # A participle the tagger took for a name ("Hosting", "Stated") opens a sentence; a
+    # first name may look the same ("Ahmed"), so only beside another first name.
+    participle = token.lower_.endswith(("ing", "ed")) and len(token) > 5
+    return bool(token.is_sent_start) and participle and other_first
+
+
+def _full_names(doc: Doc) -> dict[str, set[str]]:
+    """Surname → the first names the story's full personal names give it."""
+    names: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        words = [t for t in ent if not t.is_punct and t.dep_ != "case"]
+        if ent.label_ == "PERSON" and len(words) >= 2:
+            names.setdefault(words[-1].text, set()).add(words[0].text)
+    return names
 
 
 def _key(text: str) -> str:

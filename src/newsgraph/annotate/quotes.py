@@ -44,7 +44,7 @@ from newsgraph.annotate.quote_rules import (
     subject_of,
     subject_tokens,
 )
-from newsgraph.annotate.speakers import resolve_speakers, speaker_names
+from newsgraph.annotate.speakers import resolve_speakers, source_name, speaker_names
 from newsgraph.model import Entity, Quote, Span, Story
 
 
@@ -317,7 +317,7 @@ def _quote(draft: Draft, reading: Reading, entities: Sequence[Entity]) -> Quote 
     inside = sum(1 for i in draft.content if reading.in_quote[i] and not doc[i].is_punct)
     total = words(doc, draft.content)
     kind = "direct" if inside == total else ("mixed" if inside else "indirect")
-    name = speaker_names(speakers) or (doc.text[source[0] : source[1]] if source else None)
+    name = speaker_names(speakers) or (source_name(source, doc) if source else None)
     # A mixed quote's content is the speaker's own words, its quoted pieces; the whole
     # paraphrase (PolNeAR's content) is kept as its claim.
     quoted = _spans(doc, (i for i in draft.content if reading.in_quote[i]))

@@ -3,8 +3,15 @@
 A source mention is resolved in the order a reader would: a name is its entity ("Ryabkov");
 a relative pronoun is the noun it attaches to ("Lavrov, who characterized ..."); a personal
 pronoun is the last person named before it outside quotation marks ("he said" after a
-paragraph about Alexander Gabuev); a title is the person the story gave that title ("the
-foreign minister" after "Foreign Minister Sergey Lavrov").
+paragraph about Alexander Gabuev); "I" outside quotation marks is the bylined writer; a
+title is the person the story gave that title ("the foreign minister" after "Foreign
+Minister Sergey Lavrov"), its head noun heading their role.
+
+A nationality, party or place that only describes the speaker is never the speaker: "the
+Norwegian foreign minister" is no "Norwegian", "a Florida official" no "Florida" (see
+`can_speak`). A source no entity stands for is named by its own words ("the poll", "an
+architect" for "an architect who said"), and a pronoun or verb that resolves to nobody by
+nothing (`source_name`): a reader is better served by "unknown" than by "he" or "Keeps".
 
 Some sources stand for several people: a coordination ("Pompeo and Lavrov said"), or a
 reciprocal or plural word after one ("In the call between Pompeo and Lavrov, each
@@ -58,36 +65,116 @@ def resolve_speaker(
     if tokens is None or not len(tokens):
         return None
     root = tokens.root
-    named = _named(source, root, entities)
-    if named is not None:
-        return named
     word = root.lower_
-    if word in RELATIVE and root.head.dep_ == "relcl":
-        antecedent = root.head.head
-        return _named((antecedent.idx, antecedent.idx + len(antecedent)), antecedent, entities)
+    named = _entity_at(root.idx, entities)
+    if named is not None:
+        # "The Republican said": a party or a nation in the singular is a person's title.
+        return named if can_speak(named) else _by_title(source[0], tokens, entities, True)
+    if word in RELATIVE:
+        antecedent = _antecedent(root)
+        if antecedent is None:
+            return None
+        found = _entity_at(antecedent.idx, entities)
+        if found is not None:
+            return found if can_speak(found) else None
+        return _by_title(antecedent.idx, _phrase(antecedent), entities)
     if word in PERSONAL:
         return _last_before(source[0], entities, quoted, ("PERSON",))
     if word in GROUP:
         return _last_before(source[0], entities, quoted, ("ORG", "NORP", "PLACE"))
-    if root.pos_ == "NOUN":
-        return _by_title(source[0], root, entities)
+    if word in FIRST_PERSON:
+        return _writer(entities)
+    if root.pos_ in ("NOUN", "PROPN"):
+        titled = _by_title(source[0], tokens, entities)
+        if titled is not None:
+            return titled
+    return _modifier(source, entities)
+
+
+def source_name(source: Span, doc: Doc) -> str | None:
+    """What to call a source no entity stands for: its words ("the poll", "an architect"
+    for "an architect who said"), or None for a pronoun or a word that names no one ("he",
+    "I", "it", a verb the parser took for a subject)."""
+    tokens = doc.char_span(*source, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return None
+    root = tokens.root
+    if root.lower_ in RELATIVE:
+        antecedent = _antecedent(root)
+        return _phrase(antecedent).text if antecedent is not None else None
+    if root.lower_ in PRONOUNS or root.pos_ in ("ADP", "PART"):
+        return None
+    if root.pos_ in ("VERB", "AUX") and (root.tag_ in INFLECTED or not root.is_title):
+        return None  # "Keeps saying ...": a verb; a capitalised "Trump" tagged VB is a name
+    if len([t for t in tokens if not t.is_punct]) == 1 and root.pos_ in ("PRON", "DET", "NUM", "ADJ"):
+        return None  # "some", "many", "someone"; "those close to him" describes
+    return tokens.text
+
+
+# Inflected verb tags, which a name never has: "Keeps", "Hosting", "Said".
+INFLECTED = frozenset({"VBZ", "VBD", "VBG", "VBN"})
+# First-person sources outside quotation marks are the writer's ("I spoke to experts").
+FIRST_PERSON = frozenset({"i", "me", "my"})
+# Pronouns that are no name for a reader when they resolve to nobody.
+PRONOUNS = PERSONAL | GROUP | RELATIVE | FIRST_PERSON | frozenset(
+    {"you", "us", "'s", "’s", "one", "this", "these", "those", "there"}
+)
+
+
+def can_speak(entity: Entity) -> bool:
+    """Whether an entity can be a speaker: not a nationality, party or religion used as a
+    word of description ("the Norwegian foreign minister", "Democratic"), only the group
+    in the plural ("Democrats", "Norwegians")."""
+    if entity.type != "NORP":
+        return True
+    name = entity.name.rstrip(".")
+    return name.endswith("s") and not name.endswith("ss")
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun attaches to: the head of its clause ("an architect who
+    said"), else the noun just before it ("the department, which reported")."""
+    if pronoun.head.dep_ in ("relcl", "acl") and pronoun.head.head.i < pronoun.i:
+        return pronoun.head.head
+    i = pronoun.i - 1
+    while i >= 0 and pronoun.doc[i].is_punct and pronoun.i - i <= 2:
+        i -= 1
+    if i >= 0 and pronoun.doc[i].pos_ in ("NOUN", "PROPN"):
+        return pronoun.doc[i]
     return None
 
 
-def _named(source: Span, root: Token, entities: Sequence[Entity]) -> Entity | None:
+def _phrase(noun: Token) -> Tokens:
+    """A noun with the words before it in its phrase: "an architect", "the Chicago Police
+    Department"."""
+    doc = noun.doc
+    start = noun.left_edge.i
+    while start < noun.i and doc[start].sent.start != noun.sent.start:
+        start += 1
+    return doc[start : noun.i + 1]
+
+
+def _writer(entities: Sequence[Entity]) -> Entity | None:
+    """The story's one bylined author, who "I" is outside quotation marks."""
+    authors = [e for e in entities if e.type == "PERSON" and e.role == "author"]
+    return authors[0] if len(authors) == 1 else None
+
+
+def _modifier(source: Span, entities: Sequence[Entity]) -> Entity | None:
+    """A person or organisation named inside a source whose head is no name: "Trump's
+    spokeswoman", "a State Department official". A nationality or a place there only
+    describes ("the Norwegian foreign minister", "a Florida official"): nobody."""
     overlapping = [
-        (entity, mention)
+        entity
         for entity in entities
-        for mention in entity.mentions
-        if mention[0] < source[1] and mention[1] > source[0]
+        for start, end in entity.mentions
+        if start < source[1] and end > source[0]
     ]
-    if not overlapping:
-        return None
-    for entity, (start, end) in overlapping:
-        if start <= root.idx < end:
-            return entity
-    people = [e for e, _ in overlapping if e.type == "PERSON"]
-    return people[0] if people else overlapping[0][0]
+    for types in (("PERSON",), ("ORG",)):
+        found = [e for e in overlapping if e.type in types]
+        if found:
+            return found[0]
+    return None
 
 
 def _last_before(
@@ -95,7 +182,7 @@ def _last_before(
 ) -> Entity | None:
     best: tuple[int, Entity] | None = None
     for entity in entities:
-        if entity.type not in types:
+        if entity.type not in types or not can_speak(entity):
             continue
         for start, end in entity.mentions:
             if end > at or any(s <= start < e for s, e in quoted):
@@ -105,17 +192,50 @@ def _last_before(
     return best[1] if best else None
 
 
-def _by_title(at: int, root: Token, entities: Sequence[Entity]) -> Entity | None:
-    """The person most recently named before `at` whose role contains the source's noun."""
-    word = root.lower_
-    candidates = [
-        e for e in entities
-        if e.type == "PERSON" and e.role and word in e.role.lower().split()
-        and any(start < at for start, _ in e.mentions)
-    ]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda e: max(s for s, _ in e.mentions if s < at))
+def _by_title(
+    at: int, title: Tokens, entities: Sequence[Entity], anywhere: bool = False
+) -> Entity | None:
+    """The person the story gave the title `title` before `at` ("the foreign minister" after
+    "Foreign Minister Sergey Lavrov", "The Republican presidential nominee").
+
+    The title's head noun must head the person's role ("minister" heads "Russian Foreign
+    Minister"; "campaign" does not head "Trump campaign spokeswoman"), or, `anywhere`, be
+    in it ("The Republican"); its capitalised words ("Republican", "Florida") must be in the
+    role too, and so must the surnames the title names ("a spokeswoman for Hillary Clinton"
+    is no one but Clinton's). Of several, the one whose role shares most words, the latest
+    named on a tie."""
+    head = title.root.lower_
+    words = {t.lower_ for t in title if t.is_alpha and t.pos_ != "DET"}
+    required = {t.lower_ for t in title if t.is_alpha and t.is_title and t != title.root
+                and not t.is_sent_start and t.pos_ != "DET"}
+    named = {e.name.split()[-1].lower() for e in _overlapping(title, entities)
+             if e.type in ("PERSON", "ORG")}
+    best: tuple[int, int, Entity] | None = None
+    for entity in entities:
+        if entity.type != "PERSON" or not entity.role:
+            continue
+        role = set(entity.role.lower().replace("’s", "").replace("'s", "").split())
+        before = [start for start, _ in entity.mentions if start < at]
+        if not before or not (head in role if anywhere else head == _role_head(entity.role)):
+            continue
+        if not required <= role or (named - {entity.name.split()[-1].lower()}) - role:
+            continue
+        score = (len(words & role), max(before))
+        if best is None or score > best[:2]:
+            best = (*score, entity)
+    return best[2] if best else None
+
+
+def _role_head(role: str) -> str:
+    """The noun a role is about: "minister" in "Russian Foreign Minister", "chairman" in
+    "deputy chairman of the foreign relations committee"."""
+    words = role.lower().split(" of ")[0].split(",")[0].split()
+    return words[-1] if words else ""
+
+
+def _overlapping(tokens: Tokens, entities: Sequence[Entity]) -> list[Entity]:
+    start, end = tokens.start_char, tokens.end_char
+    return [e for e in entities if any(s < end and t > start for s, t in e.mentions)]
 
 
 # Words that make a source several people, with how many they say (0: two or more).
@@ -210,7 +330,7 @@ def _coordinated(token: Token, entities: Sequence[Entity]) -> tuple[Entity, ...]
     group: list[Entity] = []
     for member in (token, *token.conjuncts):
         entity = _entity_at(member.idx, entities)
-        if entity is None:
+        if entity is None or not can_speak(entity):
             return ()
         if entity not in group:
             group.append(entity)
@@ -241,4 +361,4 @@ def _inside(at: int, quoted: Sequence[Span]) -> bool:
     return any(s <= at < e for s, e in quoted)
 
 
-__all__ = ["resolve_speaker", "resolve_speakers", "speaker_names"]
+__all__ = ["can_speak", "resolve_speaker", "resolve_speakers", "source_name", "speaker_names"]
