@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.countries import (
     CAPITALS,
+    body_code,
     country_code,
     country_in,
     is_state,
@@ -297,6 +298,8 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
             country = country_in(entity.role)
     if country is None:
         country = country_code(text) or country_in(text)
+    if country is None and entity is not None and entity.type == "ORG":
+        country = body_code(entity.name)  # "the World Water Forum" is no state's
     if sector is None:
         role_words = entity.role.split() if entity is not None and entity.role else []
         sector = sector_of(words + role_words, head.text)

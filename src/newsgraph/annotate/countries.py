@@ -43,7 +43,8 @@ _NAMES: dict[str, str] = {
     "britain": "GBR", "great britain": "GBR", "england": "GBR", "scotland": "GBR",
     "wales": "GBR", "northern ireland": "GBR", "ulster": "GBR", "holland": "NLD",
     "ivory coast": "CIV", "cote d'ivoire": "CIV", "burma": "MMR", "myanmar": "MMR",
-    "macedonia": "MKD", "czech republic": "CZE", "czechia": "CZE", "vatican": "VAT",
+    "macedonia": "MKD", "former yugoslav republic of macedonia": "MKD", "fyrom": "MKD",
+    "czech republic": "CZE", "czechia": "CZE", "vatican": "VAT",
     "the vatican": "VAT", "congo": "COG", "democratic republic of congo": "COD",
     "democratic republic of the congo": "COD", "congo-kinshasa": "COD", "zaire": "COD",
     "congo-brazzaville": "COG", "palestine": "PSE", "gaza": "PSE", "gaza strip": "PSE",
@@ -329,12 +330,48 @@ def place_country(name: str) -> str | None:
     return country_code(name) or _subdivisions().get(_fold(_clean(name)))
 
 
+# Words that make a body's name reach past one state ("World Water Forum", "Association of
+# African Jurists") and heads that make it a body of states rather than of people.
+_BEYOND_STATES = frozenset({"world", "international", "global", "african", "european", "arab",
+                            "asian", "american", "islamic", "latin", "pacific", "atlantic",
+                            "commonwealth", "inter-american", "pan-african", "regional"})
+# Words of a body of one state whatever its name reaches for ("African National Congress").
+_OF_ONE_STATE = frozenset({"national", "congress", "party", "republic", "front", "army"})
+_OF_STATES = frozenset({"union", "organization", "organisation", "community", "league",
+                        "bank", "fund", "commission", "court", "tribunal", "council",
+                        "programme", "program", "agency", "conference", "treaty", "pact",
+                        "mission", "force", "nations"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z.\-]*")
+
+
+def body_code(name: str) -> str | None:
+    """IGO or NGO for a body whose name reaches past any one state and names none.
+
+    A union, organization, bank, court or council of a continent or the world is a body of
+    states (IGO); an association, forum, federation or watch is a body of people (NGO).
+    A name that names a state ("Kenya Red Cross") or is one state's party, front or army
+    ("African National Congress") is left to the state.
+
+    >>> body_code("Third World Water Forum"), body_code("Organization of African Unity")
+    ('NGO', 'IGO')
+    >>> body_code("Kenya Anti-Corruption Commission") is None
+    True
+    """
+    known = country_code(name) or country_in(name)
+    if known is not None:
+        return known if not is_state(known) else None
+    words = [w.lower() for w in _WORD.findall(name)]
+    if not any(w in _BEYOND_STATES for w in words) or any(w in _OF_ONE_STATE for w in words):
+        return None
+    return IGO if any(w in _OF_STATES for w in words) else NGO
+
+
 def is_state(code: str | None) -> bool:
     """True for a state's alpha-3 code, false for group codes (IGO, NGO) and None."""
     return code is not None and code not in (IGO, NGO)
 
 
 __all__ = [
-    "CAPITALS", "DEMONYMS", "IGO", "NGO", "US_STATE_ABBREVIATIONS", "country_code",
+    "CAPITALS", "DEMONYMS", "IGO", "NGO", "US_STATE_ABBREVIATIONS", "body_code", "country_code",
     "country_in", "is_state", "place_country", "qualified_country",
 ]

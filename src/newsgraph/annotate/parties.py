@@ -34,6 +34,16 @@ _SKIP_IN_SEARCH = frozenset({"nsubj", "nsubjpass", "agent", "punct", "cc", "conj
 _GENDER = {"she": "f", "her": "f", "he": "m", "his": "m", "him": "m"}
 _CIRCUMSTANCE = frozenset({"despite", "after", "following", "since", "before", "during",
                            "amid", "because"})
+# Nouns of relation: "its partners", "their neighbours" are other parties, not the source's own.
+_RELATIONS = frozenset({"partner", "ally", "neighbor", "neighbour", "rival", "counterpart",
+                        "enemy", "foe", "adversary", "creditor", "donor"})
+# Nouns of opposition that make a preposition name the party opposed: "in defiance of X",
+# "in protest at X", "in opposition to X".
+_OPPOSING = frozenset({"defiance", "protest", "opposition", "retaliation"})
+# Nouns that stand for the body they belong to: "members of the association" act for it.
+_MEMBERS = frozenset({"member", "representative", "delegate", "delegation", "envoy",
+                      "official", "spokesman", "spokeswoman", "spokesperson", "leader",
+                      "leadership", "head", "chief"})
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -95,6 +105,34 @@ def _pobj(token: Token, preps: tuple[str, ...]) -> Token | None:
                  for g in c.children if g.dep_ == "pobj"), None)
 
 
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, and the object the parser gave to a clause after it.
+
+    In "granted asylum to five officers holed up in a residence" the parser often reads
+    "officers" as the subject of "holed", leaving "to" with no object; the noun right after
+    the preposition is still its object.
+    """
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if not objects:
+        node = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+        while node is not None and node.dep_ != "nsubj" and node.head.i > prep.i \
+                and node.head.i != node.i:
+            node = node.head
+        if node is not None and node.dep_ == "nsubj" and node.left_edge.i == prep.i + 1 \
+                and node.head.pos_ == "VERB":
+            objects = [node]
+    return objects
+
+
+def _opposed(noun: Token) -> Token | None:
+    """"defiance" in "in defiance of the authorities": the authorities."""
+    if noun.lemma_.lower() not in _OPPOSING:
+        return None
+    return next((g for c in noun.children if c.dep_ == "prep"
+                 and c.lower_ in ("of", "at", "against", "to", "for")
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
     """The party acted on: the object, the party after a preposition, else the nearest actor."""
     taken = {a.text for a in sources}
@@ -119,10 +157,17 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
     preps = _target_preps(act)
     holders = dict.fromkeys([act.trigger, *verbs, *(c for v in verbs for c in v.children
                                                    if c.dep_ == "prt")])
-    # A party named by "against", "on" or "to" goes before the place of the act ("in X").
+    # A party named by "against", "on" or "to" goes before the place of the act ("in X"),
+    # and so does the party opposed ("in defiance of X").
+    on_holders = [c for holder in holders for c in holder.children if c.dep_ == "prep"]
+    # The party opposed comes first ("blocked streets in defiance of X"); an opposition
+    # with no one named ("in protest at the arrests") names no party.
+    candidates[:0] = [o for c in on_holders if c.lower_ in preps for g in c.children
+                      if g.dep_ == "pobj" and (o := _opposed(g)) is not None
+                      and actor_for(o, index, use_focus=False) is not None]
     for group in (preps - _LOCATIVE, preps & _LOCATIVE):
-        candidates.extend(g for holder in holders for c in holder.children if c.dep_ == "prep"
-                          and c.lower_ in group for g in c.children if g.dep_ == "pobj")
+        candidates.extend(g for c in on_holders if c.lower_ in group for g in prep_objects(c)
+                          if g.lemma_.lower() not in _OPPOSING)
     for child in (c for v in (act.trigger, act.anchor) for c in v.children):
         if child.dep_ in ("xcomp", "ccomp", "advcl") and child.i != act.trigger.i:
             candidates.extend(c for c in child.children if c.dep_ in ("dobj", "dative"))
@@ -156,8 +201,10 @@ def _names_own_party(verb: Token) -> bool:
 
 
 def _owned(noun: Token) -> bool:
-    """'its troops', 'their borders': the source's own, not a party acted on."""
-    return any(c.dep_ == "poss" and c.lower_ in _OWN for c in noun.children)
+    """'its troops', 'their borders': the source's own, not a party acted on ('its
+    partners' are other parties)."""
+    return noun.lemma_.lower() not in _RELATIONS \
+        and any(c.dep_ == "poss" and c.lower_ in _OWN for c in noun.children)
 
 
 def _modifier_actors(noun: Token, index: ActorIndex, taken: set[str],
@@ -228,6 +275,7 @@ def _actors(head: Token, index: ActorIndex) -> list[Actor]:
             c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         head = _named_country_before(head) or head  # "sent advisers to the country"
     head = counted(head)  # "hundreds of Palestinians" are Palestinians
+    head = _body_of(head, index) or head
     actors: list[Actor] = []
     for token in (head, *head.conjuncts):
         split = _split_compound(token, index)
@@ -238,6 +286,15 @@ def _actors(head: Token, index: ActorIndex) -> list[Actor]:
         if actor is not None:
             actors.append(actor)
     return actors
+
+
+def _body_of(head: Token, index: ActorIndex) -> Token | None:
+    """The body a member acts for, when the phrase names no actor but its body does:
+    "members of the Association of African Jurists" are the association."""
+    if head.lemma_.lower() not in _MEMBERS or actor_for(head, index, use_focus=False):
+        return None
+    body = _pobj(head, ("of", "from"))
+    return body if body is not None and body.pos_ == "PROPN" else None
 
 
 def _split_compound(head: Token, index: ActorIndex) -> list[Actor]:
