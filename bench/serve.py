@@ -167,16 +167,22 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _targets(base: str) -> dict[str, list[str]]:
+def _targets(base: str, stories: int) -> dict[str, list[str]]:
+    """The paths of each scenario. "story page" asks for 2,000 stories round-robin, so with the
+    server's page cache on, all but the first view of each are cache hits; "story page (cold)"
+    asks for every other story of the archive once, in a shuffled order: cache misses."""
     with httpx.Client(base_url=base, timeout=30) as http:
-        ids = [s["id"] for offset in range(0, 2000, 500)
+        ids = [s["id"] for offset in range(0, stories, 500)
                for s in http.get("/api/stories", params={"limit": 500, "offset": offset}).json()["items"]]
         people = [p["name"] for p in http.get("/api/people", params={"limit": 200}).json()["items"]]
+    cold = ids[2000:]
+    random.Random(5).shuffle(cold)
     words = [w for state in STATES for w in state[:2]] + [t.split()[-1] for t in TOPICS]
     rng = random.Random(11)
     searches = [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(200)] + words
     return {
-        "story page": [f"/stories/{i}" for i in ids],
+        "story page": [f"/stories/{i}" for i in ids[:2000]],
+        "story page (cold)": [f"/stories/{i}" for i in cold] or [f"/stories/{ids[0]}"],
         "search page": [f"/search?{httpx.QueryParams({'q': q})}" for q in searches],
         "search API": [f"/api/search?{httpx.QueryParams({'q': q})}" for q in searches],
         "quotes API": [f"/api/quotes?{httpx.QueryParams({'speaker': p})}" for p in people]
@@ -196,6 +202,8 @@ def main() -> int:
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
                         help="the load generator: a lean HTTP/1.1 client (default) or httpx")
     parser.add_argument("--only", help="comma-separated scenarios to run (default: all)")
+    parser.add_argument("--cached-pages", type=int, default=None,
+                        help="the server's story page cache (default: serve's own; 0: off)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     if args.rebuild or not args.db.exists():
@@ -204,7 +212,8 @@ def main() -> int:
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "newsgraph.cli", "serve", "--db", str(args.db), "--port", str(port),
-         "--workers", str(args.workers)],
+         "--workers", str(args.workers),
+         *(["--cached-pages", str(args.cached_pages)] if args.cached_pages is not None else [])],
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -214,19 +223,20 @@ def main() -> int:
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
-        targets = _targets(base)
+        targets = _targets(base, args.stories)
         wanted = args.only.split(",") if args.only else list(targets)
         results = []
         loads = []
         for scenario in wanted:
             paths = targets[scenario]
-            asyncio.run(load(base, scenario, paths[:50], 5, 2.0, args.client))  # warm up
+            # Warm up on the last paths: the first are where the measured clients begin.
+            asyncio.run(load(base, scenario, paths[-50:], 5, 2.0, args.client))
             figures = asyncio.run(load(base, scenario, paths, args.clients, args.duration,
                                        args.client))
             results.append(figures)
             # Other jobs on the machine take cores from server and clients alike: say so.
             loads.append(round(os.getloadavg()[0], 2))
-            print(f"{scenario:12} {figures.requests:7d} req {figures.per_second:8.1f}/s "
+            print(f"{scenario:17} {figures.requests:7d} req {figures.per_second:8.1f}/s "
                   f"p50 {figures.p50_ms:7.1f} ms  p95 {figures.p95_ms:7.1f} ms  "
                   f"p99 {figures.p99_ms:7.1f} ms  errors {figures.errors}  "
                   f"load {loads[-1]}", flush=True)
@@ -234,7 +244,7 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
     stats = {"stories": args.stories, "clients": args.clients, "duration_s": args.duration,
-             "workers": args.workers, "client": args.client,
+             "workers": args.workers, "client": args.client, "cached_pages": args.cached_pages,
              "results": [{**asdict(r), "load_average": la} for r, la in zip(results, loads)]}
     if args.json:
         args.json.write_text(json.dumps(stats, indent=2) + "\n")

@@ -42,7 +42,7 @@ def test_worker_processes_find_the_archive_by_environment(
 
 
 @pytest.mark.parametrize("argv", [["--port", "99999"], ["--port", "0"], ["--port", "http"],
-                                  ["--workers", "0"]])
+                                  ["--workers", "0"], ["--cached-pages", "-1"]])
 def test_bad_serve_options_are_usage_errors(argv: list[str],
                                             capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:

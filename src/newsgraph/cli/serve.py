@@ -25,6 +25,9 @@ def register(subparsers: Any) -> None:
     command.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
     command.add_argument("--workers", type=_workers, default=1, metavar="N",
                          help="server processes (default 1; more use more cores)")
+    command.add_argument("--cached-pages", type=_count, default=2000, metavar="N",
+                         help="story pages each process keeps rendered until the archive "
+                              "changes (default 2000; 0 renders every view)")
     command.set_defaults(handler=run_serve)
 
 
@@ -32,7 +35,7 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from newsgraph.serve import ServeConfig, create_app
-    from newsgraph.serve.app import DB_VARIABLE, LOAD_VARIABLE
+    from newsgraph.serve.app import CACHE_VARIABLE, DB_VARIABLE, LOAD_VARIABLE
     from newsgraph.serve.balance import temporary_table
 
     db = Path(args.db)
@@ -45,14 +48,15 @@ def run_serve(args: argparse.Namespace) -> int:
         # Worker processes build their own app, so the archive path goes by environment,
         # and so does the table through which they share out the connections.
         os.environ[DB_VARIABLE] = str(db.resolve())
+        os.environ[CACHE_VARIABLE] = str(args.cached_pages)
         with temporary_table() as table:
             os.environ[LOAD_VARIABLE] = str(table)
             uvicorn.run("newsgraph.serve.app:app_from_environment", factory=True,
                         host=args.host, port=args.port, workers=args.workers,
                         log_level="warning", server_header=False)
     else:
-        uvicorn.run(create_app(ServeConfig(db=db)), host=args.host, port=args.port,
-                    log_level="warning", server_header=False)
+        uvicorn.run(create_app(ServeConfig(db=db, cached_pages=args.cached_pages)),
+                    host=args.host, port=args.port, log_level="warning", server_header=False)
     return 0
 
 
@@ -95,6 +99,13 @@ def _port(text: str) -> int:
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"port must be 1 to 65535, not {port}")
     return port
+
+
+def _count(text: str) -> int:
+    count = _whole(text)
+    if count < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return count
 
 
 def _workers(text: str) -> int:

@@ -121,6 +121,12 @@ class Archive:
             except sqlite3.OperationalError as error:
                 raise ArchiveError(f"archive query failed: {error}") from None
 
+    def data_version(self) -> int:
+        """SQLite's `data_version` of this connection: it changes whenever another connection
+        has committed to the file since it was last read, so a reader that caches what it
+        read knows when to drop it."""
+        return int(self.query("PRAGMA data_version")[0][0])
+
     def size_bytes(self) -> int:
         """Bytes on disk: the file plus its write-ahead log."""
         if self.path == ":memory:":

@@ -16,7 +16,7 @@ import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -30,10 +30,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsgraph.errors import ArchiveError
 from newsgraph.serve.analysis import AnalyzeLimits, PageAnalyzer
 from newsgraph.serve.balance import BalanceConnections, LoadTable
+from newsgraph.serve.cache import PageCache
 from newsgraph.serve.errors import INTERNAL_ERROR, ApiError, error_for_status
 from newsgraph.serve.middleware import (
     CONTENT_SECURITY_POLICY,
     SECURITY_HEADERS,
+    ETags,
     HeadAsGet,
     SecurityHeaders,
 )
@@ -58,6 +60,8 @@ class ServeConfig:
     # With several server processes: the table through which they even out their load
     # (`newsgraph.serve.balance`); None for one process.
     load_table: Path | None = None
+    # Story pages kept rendered per process (about 7 kB each); 0 renders every view.
+    cached_pages: int = 2000
 
 
 def create_app(config: ServeConfig) -> FastAPI:
@@ -92,10 +96,12 @@ def create_app(config: ServeConfig) -> FastAPI:
     )
     app.state.archives = source
     app.state.analyzer = analyzer
+    app.state.story_pages = PageCache(config.cached_pages)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(files("newsgraph.serve") / "static")), name="static")
     _install_error_handlers(app)
+    app.add_middleware(ETags)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     if table is not None:
@@ -105,16 +111,20 @@ def create_app(config: ServeConfig) -> FastAPI:
 
 DB_VARIABLE = "NEWSGRAPH_SERVE_DB"
 LOAD_VARIABLE = "NEWSGRAPH_SERVE_LOAD_TABLE"
+CACHE_VARIABLE = "NEWSGRAPH_SERVE_CACHED_PAGES"
 
 
 def app_from_environment() -> FastAPI:
     """The app for each of several uvicorn worker processes: the archive path comes from
-    `NEWSGRAPH_SERVE_DB` and the shared load table's from `NEWSGRAPH_SERVE_LOAD_TABLE`, both
-    set by `newsgraph serve --workers N`."""
+    `NEWSGRAPH_SERVE_DB`, the shared load table's from `NEWSGRAPH_SERVE_LOAD_TABLE` and the
+    page cache's size from `NEWSGRAPH_SERVE_CACHED_PAGES`, all set by `newsgraph serve
+    --workers N`."""
     path = os.environ.get(DB_VARIABLE)
     table = os.environ.get(LOAD_VARIABLE)
-    return create_app(ServeConfig(db=Path(path) if path else None,
-                                  load_table=Path(table) if table else None))
+    pages = os.environ.get(CACHE_VARIABLE)
+    config = ServeConfig(db=Path(path) if path else None,
+                         load_table=Path(table) if table else None)
+    return create_app(replace(config, cached_pages=int(pages)) if pages else config)
 
 
 def _wants_json(request: Request) -> bool:
@@ -173,6 +183,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 __all__ = [
+    "CACHE_VARIABLE",
     "CONTENT_SECURITY_POLICY",
     "DB_VARIABLE",
     "LOAD_VARIABLE",

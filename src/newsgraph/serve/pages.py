@@ -214,13 +214,21 @@ def home(request: Request, offset: int = 0) -> HTMLResponse:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str) -> HTMLResponse:
-    record = queries.get_story(request.app.state.archives.get(), story_id)
+    """A stored story's page, made once per archive generation (see `serve.cache`)."""
+    archives, cache = request.app.state.archives, request.app.state.story_pages
+    generation = archives.generation()
+    cached = cache.get(story_id, generation)
+    if cached is not None:
+        return HTMLResponse(cached)
+    record = queries.get_story(archives.get(), story_id)
     if record is None:
         raise not_found("story")
     found = for_client(record.story)
     speakers = {q.speaker for q in found.quotes if q.speaker}
     copies = [c for c in record.copies if c.id != found.id]
-    return story_page(found, link=archive_link(speakers), copies=copies)
+    page = story_page(found, link=archive_link(speakers), copies=copies)
+    cache.put(story_id, generation, bytes(page.body))
+    return page
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -29,6 +29,7 @@ class ArchiveSource:
         self._opened: list[Archive] = []
         self._lock = threading.Lock()
         self._stats: tuple[float, ArchiveStats] | None = None
+        self._generation = 0
 
     def get(self) -> Archive:
         """This thread's archive; ApiError 503 when the server runs without one."""
@@ -44,6 +45,22 @@ class ArchiveSource:
         with self._lock:
             self._opened.append(archive)
         return archive
+
+    def generation(self) -> int:
+        """A number that grows whenever the archive may have changed: what was read from it
+        at one generation is stale at a later one.
+
+        Each thread's connection reports commits by others (SQLite's `data_version`); the
+        first look through a new connection counts as a change too, since it cannot know
+        what was committed before it opened. Call it before reading, and tag what was read
+        with the number it returned.
+        """
+        version = self.get().data_version()
+        if getattr(self._local, "data_version", None) != version:
+            self._local.data_version = version
+            with self._lock:
+                self._generation += 1
+        return self._generation
 
     def stats(self) -> ArchiveStats:
         """The archive's counts, at most `STATS_TTL_S` old: counting every table on each view
