@@ -2,8 +2,8 @@
 
 Fictional sentences written for the project, one group per general cause of a wrong or
 missing country: a party the parser hid, a party named by a complex preposition, the
-source's partners taken for its own, a member standing for its body, and bodies that
-belong to no one state. Each case names (type, source country, target country) that some
+source's partners taken for its own, a member standing for its body, a protest against no
+one named (its own government), and bodies that belong to no one state. Each case names (type, source country, target country) that some
 event must have.
 """
 
@@ -50,6 +50,12 @@ def dyads(story: Story) -> set[Dyad]:
          "land owned by Mongolian herders.", ("INVESTIGATE", NGO, "MNG")),
         ("Delegates of the Pan-African Water Council criticised Malawi for its dam plans.",
          ("DISAPPROVE", IGO, "MWI")),
+        # A protest that names no one is against its own country's government.
+        ("Opposition parties in Malawi organized a rally on Saturday.",
+         ("PROTEST", "MWI", "MWI")),
+        ("Chilean dockworkers staged a strike on Monday.", ("PROTEST", "CHL", "CHL")),
+        ("Hundreds of Serbian students demonstrated against Croatia on Friday.",
+         ("PROTEST", "SRB", "HRV")),
         # Bodies of the world or a continent belong to no state, whatever the story's focus.
         ("The Global Rivers Forum urged Peru to protect the Amazon basin.",
          ("DEMAND", NGO, "PER")),

@@ -23,12 +23,13 @@ from dataclasses import replace
 from itertools import product
 from typing import ClassVar
 
+import pycountry
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.actors import ActorIndex, actor_of_entity, index_actors
 from newsgraph.annotate.acts import Act, find_acts, lemma
 from newsgraph.annotate.base import Annotator
-from newsgraph.annotate.countries import place_country
+from newsgraph.annotate.countries import CAPITALS, is_state, place_country
 from newsgraph.annotate.nlp import parse
 from newsgraph.annotate.parties import (
     find_sources,
@@ -56,6 +57,7 @@ STANDING = frozenset({"alliance", "tie", "ties", "relation", "relations", "relat
 # Sectors whose "attack" on an unarmed party is words: politicians, parties, courts, press.
 _SPEAKING = frozenset({"GOV", "PTY", "OPP", "LEG", "JUD", "MED", "ELI"})
 _STATE_WORDS = frozenset({"government", "regime", "state", "country", "nation"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
@@ -208,6 +210,11 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
     elif sources and targets:
         pairs = [((a,), (b,)) for a, b in product(sources, targets)
                  if a.text != b.text or a.entity != b.entity]
+    elif act.sense[0] == "PROTEST" and sources and not targets:
+        # A protest that names no one protests against its own country's government,
+        # the PLOVER/CAMEO convention: "opposition parties in Nepal called a strike"
+        pairs = [((a,), (_government_of(a.country, index),) if _domestic(a) else ())
+                 for a in sources]
     else:
         pairs = [((a,), ()) for a in sources] or [((), (b,)) for b in targets]
     type_, mode = act.sense
@@ -219,6 +226,22 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
     where = _where(act, index, {t.text for _, ts in pairs for t in ts})
     return [Event(type=type_, mode=mode, evidence=evidence, source=s, target=t, where=where)
             for s, t in pairs[:_MAX_PAIRS]]
+
+
+def _domestic(actor: Actor) -> bool:
+    """A party of a state's people, not of its state: protesters, parties, unions."""
+    return is_state(actor.country) and actor.sector not in _STATE_SECTORS
+
+
+def _government_of(country: str | None, index: ActorIndex) -> Actor:
+    """A state's government as a party, by the name the story gives the state."""
+    for entity in index.story.entities:
+        if entity.type == "PLACE" and entity.country == country \
+                and entity.name.lower() not in CAPITALS:
+            return Actor(text=entity.name, entity=entity.id, country=country, sector="GOV")
+    found = pycountry.countries.get(alpha_3=country or "")
+    name = getattr(found, "common_name", None) or getattr(found, "name", None)
+    return Actor(text=name or country or "", country=country, sector="GOV")
 
 
 def _unarmed(actors: list[Actor], index: ActorIndex) -> bool:
