@@ -65,38 +65,34 @@ def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 
     match = fts_query(query)
     if not match:
         return []
-    floor = archive.query(
-        "SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?"
-        " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        (match, RANKED_MATCHES - 1),
-    )
-    # Under the cap, no rowid bound at all: FTS5 ranks a plain MATCH faster than one with a
-    # `rowid >= 0` that bounds nothing.
-    bound = " AND rowid >= ?" if floor else ""
+    # One pass: the newest RANKED_MATCHES matches are scored and the best kept; equal scores
+    # (copies of one story) put the newest first, so the cut at `limit` is always the same.
     ranked = archive.query(
-        "SELECT rowid, bm25(stories_fts, 4.0, 1.0) AS score FROM stories_fts"
-        f" WHERE stories_fts MATCH ?{bound} ORDER BY score LIMIT ? OFFSET ?",
-        (match, *(floor[0] if floor else ()), limit, offset),
+        "SELECT rowid, score FROM (SELECT rowid, bm25(stories_fts, 4.0, 1.0) AS score"
+        " FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
+        " ORDER BY score, rowid DESC LIMIT ? OFFSET ?",
+        (match, RANKED_MATCHES, limit, offset),
     )
     if not ranked:
         return []
-    scores = {r["rowid"]: float(r["score"]) for r in ranked}
-    rows = archive.query(
+    order = [r["rowid"] for r in ranked]
+    rows = {r["rowid"]: r for r in archive.query(
         "SELECT s.rowid, s.id, s.title, s.publisher, s.published, s.url, s.cluster, s.body,"
         " coalesce(c.size, 1) AS copies FROM stories s LEFT JOIN clusters c ON c.id = s.cluster"
-        f" WHERE s.rowid IN ({_marks(list(scores))})",
-        list(scores),
-    )
+        f" WHERE s.rowid IN ({_marks(order)})",
+        order,
+    )}
     terms = _Terms.of([t.strip('"').lower() for t in re.findall(r'"[^"]+"', match)])
-    hits = [
-        StoryHit(
+    hits = []
+    for rank in ranked:
+        r = rows.get(rank["rowid"])
+        if r is None:  # the index names a row the table no longer has
+            continue
+        hits.append(StoryHit(
             id=r["id"], title=r["title"], publisher=r["publisher"], published=r["published"],
             url=r["url"], cluster=r["cluster"], copies=r["copies"],
-            snippet=_snippet(r["body"], terms, SNIPPET_WORDS), score=round(-scores[r["rowid"]], 4),
-        )
-        for r in rows
-    ]
-    hits.sort(key=lambda h: -(h.score or 0.0))
+            snippet=_snippet(r["body"], terms, SNIPPET_WORDS), score=round(-rank["score"], 4),
+        ))
     return hits
 
 
