@@ -3,7 +3,9 @@
 Fictional sentences written for the project, one group per general cause of a wrong or
 missing country: a party the parser hid, a party named by a complex preposition, the
 source's partners taken for its own, a member standing for its body, a protest against no
-one named (its own government), and bodies that belong to no one state. Each case names (type, source country, target country) that some
+one named (its own government), and bodies that belong to no one state; and the acts
+that are no event on whole stories: support and aid for no one, warnings that threaten
+no one. Each case names (type, source country, target country) that some
 event must have.
 """
 
@@ -62,6 +64,40 @@ def dyads(story: Story) -> set[Dyad]:
     ],
 )
 def test_parties_and_countries(text: str, expected: Dyad) -> None:
+    found = dyads(analyze(text))
+    assert expected in found or (expected[2] is None and any(
+        d[:2] == expected[:2] for d in found)), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Support and aid go to someone: for no one named they are opinions and policies.
+        ("The senator is defending his remarks about the budget.", "SUPPORT"),
+        ("The governor has record high support from rural voters.", "SUPPORT"),
+        ("Her support for the trade deal cost her votes.", "SUPPORT"),
+        ("The channel is financed to spread its view of the world.", "AID"),
+        # A warning of what may happen or what others may do threatens no one.
+        ("The mayor warned residents that a long drought would bring water cuts.",
+         "THREATEN"),
+        ("The minister warned against cyber attacks from abroad.", "THREATEN"),
+    ],
+)
+def test_no_event_of_kind(text: str, kind: str) -> None:
+    assert not [e for e in analyze(text).events if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran warned that it would close the strait to tankers.", ("THREATEN", "IRN", None)),
+        ("Turkey warned that its army would respond to any incursion.",
+         ("THREATEN", "TUR", None)),
+        ("Russia warned Georgia against joining the alliance.", ("THREATEN", "RUS", "GEO")),
+        ("Canada backed Haiti in the dispute on Monday.", ("SUPPORT", "CAN", "HTI")),
+    ],
+)
+def test_threats_and_support_kept(text: str, expected: Dyad) -> None:
     found = dyads(analyze(text))
     assert expected in found or (expected[2] is None and any(
         d[:2] == expected[:2] for d in found)), found

@@ -58,6 +58,8 @@ STANDING = frozenset({"alliance", "tie", "ties", "relation", "relations", "relat
 _SPEAKING = frozenset({"GOV", "PTY", "OPP", "LEG", "JUD", "MED", "ELI"})
 _STATE_WORDS = frozenset({"government", "regime", "state", "country", "nation"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+# Acts that go to a party: support and aid for no one named are opinions and policies.
+_TO_SOMEONE = frozenset({"SUPPORT", "AID"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
@@ -197,6 +199,10 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
         return []  # "his anti-establishment appeal", "our partnerships": no act told
     if act.sense[0] == "CONSULT" and not targets and not reciprocal and len(sources) < 2:
         return []  # "talked about his plans": a consultation needs someone consulted
+    if act.sense[0] in _TO_SOMEONE and not targets and not reciprocal and len(sources) < 2:
+        return []  # "is defending his tweets", "her support for a trade deal": no one helped
+    if _forecast(act):
+        return []  # "warned that a Clinton victory would bring chaos": no one threatened
     pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]
     if reciprocal and sources and {a.text for a in reciprocal} == {a.text for a in sources}:
         sources = []  # "Serbia and Kosovo accused each other": the doers are the parties
@@ -226,6 +232,28 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
     where = _where(act, index, {t.text for _, ts in pairs for t in ts})
     return [Event(type=type_, mode=mode, evidence=evidence, source=s, target=t, where=where)
             for s, t in pairs[:_MAX_PAIRS]]
+
+
+def _forecast(act: Act) -> bool:
+    """A warning of what others may do or what may happen, not a threat of the warner's own.
+
+    "warned that a Clinton victory would bring chaos" and "warned against hacking from
+    China" threaten no one; "warned that it would retaliate" and "warned Kyiv against
+    joining NATO" do.
+    """
+    if act.sense[0] != "THREATEN" or lemma(act.trigger) != "warn":
+        return False
+    complement = act.complement
+    if complement is not None:
+        if complement.dep_ != "ccomp":
+            return False
+        subject = next((c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+        return subject is not None and subject.pos_ != "PRON" and not any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+    children = list(act.trigger.children)
+    return not any(c.dep_ in ("dobj", "dative") for c in children) and any(
+        c.dep_ == "prep" and c.lower_ in ("against", "about") for c in children)
 
 
 def _domestic(actor: Actor) -> bool:
