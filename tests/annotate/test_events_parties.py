@@ -58,6 +58,18 @@ def dyads(story: Story) -> set[Dyad]:
         ("Chilean dockworkers staged a strike on Monday.", ("PROTEST", "CHL", "CHL")),
         ("Hundreds of Serbian students demonstrated against Croatia on Friday.",
          ("PROTEST", "SRB", "HRV")),
+        # The possessor of an arrest or an expulsion was acted on; of an invasion, acted.
+        ("Chilean officials confirmed the Bolivian diplomat's expulsion on Monday.",
+         ("SANCTION", "CHL", "BOL")),
+        ("Lithuania condemned Belarus's invasion of the border zone.",
+         ("DISAPPROVE", "LTU", "BLR")),
+        ("The Kenyan government condemned the rebels' killing of twelve Somali aid workers.",
+         ("DISAPPROVE", "KEN", None)),
+        # "his wife", "their neighbours": another party, not the source's own.
+        ("The Egyptian president praised his Sudanese counterpart.",
+         ("SUPPORT", "EGY", "SDN")),
+        ("Peruvian lawmakers called out the Colombian ambassador for his remarks.",
+         ("DISAPPROVE", "PER", "COL")),
         # Bodies of the world or a continent belong to no state, whatever the story's focus.
         ("The Global Rivers Forum urged Peru to protect the Amazon basin.",
          ("DEMAND", NGO, "PER")),
@@ -77,6 +89,7 @@ def test_parties_and_countries(text: str, expected: Dyad) -> None:
         ("The governor has record high support from rural voters.", "SUPPORT"),
         ("Her support for the trade deal cost her votes.", "SUPPORT"),
         ("The channel is financed to spread its view of the world.", "AID"),
+        ("The senator opposes the new tariffs.", "REJECT"),
         # A warning of what may happen or what others may do threatens no one.
         ("The mayor warned residents that a long drought would bring water cuts.",
          "THREATEN"),

@@ -60,6 +60,8 @@ _STATE_WORDS = frozenset({"government", "regime", "state", "country", "nation"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 # Acts that go to a party: support and aid for no one named are opinions and policies.
 _TO_SOMEONE = frozenset({"SUPPORT", "AID"})
+# Verbs of a standing view, acts only towards a party: "opposes the deal" is an opinion.
+_STANCES = frozenset({"oppose"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
@@ -199,8 +201,11 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
         return []  # "his anti-establishment appeal", "our partnerships": no act told
     if act.sense[0] == "CONSULT" and not targets and not reciprocal and len(sources) < 2:
         return []  # "talked about his plans": a consultation needs someone consulted
-    if act.sense[0] in _TO_SOMEONE and not targets and not reciprocal and len(sources) < 2:
-        return []  # "is defending his tweets", "her support for a trade deal": no one helped
+    if (act.sense[0] in _TO_SOMEONE or lemma(act.trigger) in _STANCES) and not targets \
+            and not reciprocal and len(sources) < 2:
+        # "is defending his tweets", "her support for a trade deal", "she opposes the
+        # deal": a stance on a thing, no one helped or rejected
+        return []
     if _forecast(act):
         return []  # "warned that a Clinton victory would bring chaos": no one threatened
     pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from newsgraph.annotate.actors import ActorIndex, actor_for
 from newsgraph.annotate.acts import INDEPENDENT, Act, counted, lemma
 from newsgraph.annotate.countries import CAPITALS, country_code, is_state
-from newsgraph.annotate.plover import GIVING_VERBS, REPORTING
+from newsgraph.annotate.plover import GIVING_VERBS, PATIENT_NOUNS, REPORTING
 from newsgraph.model import Actor
 
 _LOCATIVE = frozenset({"in", "at", "inside", "near"})
@@ -36,7 +36,8 @@ _CIRCUMSTANCE = frozenset({"despite", "after", "following", "since", "before", "
                            "amid", "because"})
 # Nouns of relation: "its partners", "their neighbours" are other parties, not the source's own.
 _RELATIONS = frozenset({"partner", "ally", "neighbor", "neighbour", "rival", "counterpart",
-                        "enemy", "foe", "adversary", "creditor", "donor"})
+                        "enemy", "foe", "adversary", "creditor", "donor", "wife", "husband",
+                        "father", "mother", "son", "daughter", "brother", "sister", "family"})
 # Nouns of opposition that make a preposition name the party opposed: "in defiance of X",
 # "in protest at X", "in opposition to X".
 _OPPOSING = frozenset({"defiance", "protest", "opposition", "retaliation"})
@@ -82,7 +83,8 @@ def find_sources(act: Act, index: ActorIndex) -> list[Actor]:
     anchor = act.anchor
     head: Token | None
     if act.trigger.pos_ in ("NOUN", "PROPN") and anchor.i == act.trigger.i:
-        owner = next((c for c in act.trigger.children if c.dep_ == "poss"), None)
+        owner = None if _patient_noun(act.trigger) else next(
+            (c for c in act.trigger.children if c.dep_ == "poss"), None)
         head = owner or _pobj(act.trigger, ("by",))
     else:
         head = _agent(anchor) or next(
@@ -142,6 +144,9 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
                        None)
         if subject is not None and subject.pos_ != "PRON":
             candidates.append(subject)
+    if _patient_noun(act.trigger):
+        # "Kennedy's assassination": the possessor was acted on
+        candidates.extend(c for c in act.trigger.children if c.dep_ == "poss")
     verbs = list({v.i: v for v in (act.trigger, act.anchor) if v.pos_ in ("VERB", "AUX", "ADJ")}
                  .values())
     # What is mobilized or given is not the party acted on ("sent advisers to X").
@@ -193,6 +198,13 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
         if actors:
             return actors
     return _search_target(act, index, taken)
+
+
+def _patient_noun(trigger: Token) -> bool:
+    """An event noun whose possessor was acted on: "Kennedy's assassination", but not
+    "the rebels' killing of aid workers"."""
+    return trigger.pos_ == "NOUN" and trigger.lower_ in PATIENT_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
 
 
 def _names_own_party(verb: Token) -> bool:

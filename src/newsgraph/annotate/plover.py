@@ -77,7 +77,7 @@ ASSAULT: shoot_down
 CONCEDE: give_in back_down call_off
 RETREAT: pull_out pull_back step_down stand_down hand_back give_back
 DEMAND: call_for call_on
-DISAPPROVE: lash_out
+DISAPPROVE: lash_out call_out
 PROTEST: walk_out
 COERCE/destroy: blow_up
 SANCTION/expel: force_out kick_out throw_out
@@ -192,6 +192,14 @@ MATERIAL_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBIL
 # Types that take two parties equally ("met", "signed a treaty"): one event per direction.
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ASSAULT", "REJECT"})
 
+# Event nouns whose possessor is the one acted on: "Kennedy's assassination", "Navalny's
+# arrest", as against "Russia's invasion".
+PATIENT_NOUNS = frozenset({
+    "assassination", "killing", "murder", "arrest", "arrests", "detention", "execution",
+    "abduction", "kidnapping", "expulsion", "extradition", "deportation", "capture",
+    "torture", "massacre", "release", "ouster", "impeachment", "indictment",
+})
+
 # Objects that make a giving verb an act of aid ("sent advisers", "supplied a system").
 AID_OBJECTS = frozenset({
     "aid", "assistance", "arms", "weapon", "weapons", "medicine", "food", "supplies", "goods",
@@ -273,6 +281,7 @@ __all__ = [
     "MATERIAL_HOSTILE",
     "MILITARY_WORDS",
     "NEEDS_ACT",
+    "PATIENT_NOUNS",
     "NOUNS",
     "PHRASAL",
     "RECIPROCAL",
