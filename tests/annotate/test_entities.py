@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from newsgraph.annotate.entities import find_entities
 from newsgraph.annotate.nlp import parse
@@ -129,6 +130,9 @@ def test_a_title_later_is_a_mention_of_the_person_who_holds_it() -> None:
         # a headline's verb after the name
         ("Marco Rubio Responds To Question About Trump\n\nThe senator spoke on Monday.",
          ["Marco Rubio"]),
+        # a possessive: the outlet's person, or the person without what they own
+        ("As Breitbart’s Joel Pollak reported, the plan failed.", ["Joel Pollak"]),
+        ("Trump’s Indiana win surprised Karen Lund.", ["Trump", "Karen Lund"]),
         # first names that look like verbs or participles stay
         ("Ted Cruz spoke on Monday. Cruz said little.", ["Ted Cruz"]),
         ("Will Hurd spoke on Monday.", ["Will Hurd"]),
@@ -138,4 +142,29 @@ def test_a_title_later_is_a_mention_of_the_person_who_holds_it() -> None:
 )
 def test_words_glued_to_a_name_are_not_part_of_it(body: str, names: list[str]) -> None:
     people = [e.name for e in find_entities(_story(body)) if e.type == "PERSON"]
+    assert people == names
+
+
+@pytest.mark.parametrize(
+    ("body", "tagged", "names"),
+    [
+        # a lower-case word the tagger took for a person is no name
+        ("He looked gaunt and tired when Karen Lund met him.", ["gaunt", "Karen Lund"],
+         ["Karen Lund"]),
+        # "pro-" and "anti-" make an adjective of a name; the name is the person's
+        ("A pro-Trump group paid for the ads.", ["pro-Trump"], ["Trump"]),
+    ],
+)
+def test_a_person_tag_on_what_is_no_name_is_dropped_or_trimmed(
+    body: str, tagged: list[str], names: list[str]
+) -> None:
+    doc = parse(body)
+    spans = []
+    for text in tagged:
+        start = body.index(text)
+        span = doc.char_span(start, start + len(text))
+        assert span is not None
+        spans.append(SpacySpan(doc, span.start, span.end, label="PERSON"))
+    doc.ents = spans
+    people = [e.name for e in find_entities(_story(body), doc) if e.type == "PERSON"]
     assert people == names

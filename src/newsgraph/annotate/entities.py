@@ -5,7 +5,8 @@ PERSON once and an ORG twice, "Pompeo" a GPE. Readers want the story-level answe
 `find_entities` groups the mentions of each thing and lets the group decide:
 
 - a personal name loses the words the tagger glued to it ("Follow Pam Key", "Hosting Cook"
-  beside "Tim Cook", "Marco Rubio Responds To Question");
+  beside "Tim Cook", "Marco Rubio Responds To Question", "Trump’s Indiana", "pro-Trump"),
+  and a lower-case word tagged as a person ("gaunt") is none;
 - a surname or first name joins the full name it shortens ("Lavrov" → "Sergey Lavrov"),
   the nearest earlier full name when several share it;
 - a group with a full personal name is a PERSON whatever single mentions were tagged;
@@ -130,15 +131,33 @@ def _name_only(doc: Doc, start: int, end: int, full_names: dict[str, set[str]]) 
     Dreamforce" in a story about Tim Cook), a headline's verb after it ("Marco Rubio
     Responds To Question"). A word before a lone surname goes only when the story gives
     that surname another first name, so "Ted Cruz" and "Will Hurd" stay whole."""
+    if not any(t.text[:1].isupper() for t in doc[start:end]):
+        return start, start  # "gaunt": a lower-case word is no name
+    while end - start > 2 and doc[start].is_lower and doc[start + 1].text == "-":
+        start += 2  # "pro-Trump"
     while end - start > 1 and _glued_before(doc[start], doc[start + 1 : end], full_names):
         start += 1
     for i in range(start + 1, end):
-        if doc[i].is_alpha and doc[i].tag_ in _NOT_NAME_TAGS:
-            end = i
+        token = doc[i]
+        if token.dep_ == "case" and i == start + 1 and _full_name(doc[i + 1 : end]):
+            start = i + 1  # "Breitbart’s Joel Pollak"
+            break
+        if (token.is_alpha and token.tag_ in _NOT_NAME_TAGS) or token.like_num or (
+            token.dep_ == "case" or token.text in ("—", "–") or token.text == "-" and bool(
+                doc[i - 1].whitespace_)
+        ):
+            end = i  # "Trump’s Indiana", "Trump - 60 percent"
             break
     while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct):
         end -= 1
     return start, end
+
+
+def _full_name(tokens: SpacySpan) -> bool:
+    """Two or three capitalised proper nouns and nothing else: "Joel Pollak"."""
+    return 2 <= len(tokens) <= 3 and all(
+        t.is_alpha and t.text[:1].isupper() and t.tag_ == "NNP" for t in tokens
+    )
 
 
 def _glued_before(token: Token, rest: SpacySpan, full_names: dict[str, set[str]]) -> bool:
