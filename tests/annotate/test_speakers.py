@@ -125,6 +125,15 @@ def test_a_pronoun_that_resolves_to_nobody_names_nobody(body: str) -> None:
     assert quote.speaker is None and quote.speaker_name is None
 
 
+def test_an_interviews_letters_name_nobody() -> None:
+    body = ("The senator spoke to us on Monday.\n\nQ: What will you do about the port budget?"
+            "\n\nA: We will cut the budget and sell the old ferry terminal.\n\nQ: Why now?"
+            "\n\nA: Because the voters asked for it in the last election.")
+    quotes = [q for _, q in _speakers(body)]
+    assert len(quotes) >= 3
+    assert {q.speaker_name for q in quotes} == {None}
+
+
 def test_the_writers_i_is_the_bylined_author() -> None:
     quote = _one("I think the plan will fail badly, whatever the minister says.", ("Jane Doe",))
     assert quote.speaker_name == "Jane Doe"

@@ -108,6 +108,8 @@ def source_name(source: Span, doc: Doc) -> str | None:
         return None  # "Keeps saying ...": a verb; a capitalised "Trump" tagged VB is a name
     if len([t for t in tokens if not t.is_punct]) == 1 and root.pos_ in ("PRON", "DET", "NUM", "ADJ"):
         return None  # "some", "many", "someone"; "those close to him" describes
+    if len(tokens.text) == 1:
+        return None  # an interview's "Q:" and "A:"
     return tokens.text
 
 
