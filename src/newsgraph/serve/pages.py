@@ -3,12 +3,6 @@
 Every string from a page or the archive reaches the browser through Jinja2 with autoescaping
 on, so a story whose body says `<script>` shows those characters and runs nothing. Links to
 outside pages are only ever http(s), so a stored `javascript:` URL stays text.
-
-Most handlers are plain `def`s that FastAPI runs in its thread pool, so a page that reads
-many rows (people, events) never holds up the event loop. The story and search pages are
-`async def`: their work is bounded (one story by key; a search of at most `WINDOW` hits from
-at most 2,000 ranked matches, a few milliseconds), they are the pages most viewed, and the
-hop to a thread and back cost about a tenth of their time.
 """
 
 from __future__ import annotations
@@ -219,7 +213,7 @@ def home(request: Request, offset: int = 0) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-async def story(request: Request, story_id: str) -> HTMLResponse:
+def story(request: Request, story_id: str) -> HTMLResponse:
     """A stored story's page, made once per archive generation (see `serve.cache`)."""
     archives, cache = request.app.state.archives, request.app.state.story_pages
     generation = archives.generation()
@@ -238,7 +232,7 @@ async def story(request: Request, story_id: str) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search(request: Request, q: str = "") -> HTMLResponse:
+def search(request: Request, q: str = "") -> HTMLResponse:
     archive = request.app.state.archives.get()
     q = q.strip()[:500]
     hits = queries.search_stories(archive, q, limit=WINDOW) if q else []
