@@ -3,7 +3,8 @@
 Fictional sentences written for the project, one group per general cause of a wrong or
 missing country: a party the parser hid, a party named by a complex preposition, the
 source's partners taken for its own, a member standing for its body, a protest against no
-one named (its own government), and bodies that belong to no one state; and the acts
+one named (its own government), the party pressing for what is refused, the place where
+refuge is sought, and bodies that belong to no one state; and the acts
 that are no event on whole stories: support and aid for no one, warnings that threaten
 no one. Each case names (type, source country, target country) that some
 event must have.
@@ -70,6 +71,18 @@ def dyads(story: Story) -> set[Dyad]:
          ("SUPPORT", "EGY", "SDN")),
         ("Peruvian lawmakers called out the Colombian ambassador for his remarks.",
          ("DISAPPROVE", "PER", "COL")),
+        # A refusal made despite someone's pressure refuses them.
+        ("The Zambian finance minister has declined to resign despite growing pressure from "
+         "the Zambian Bar Association.", ("REJECT", "ZMB", "ZMB")),
+        ("Hungary rejected the plan despite the European Commission's repeated demands.",
+         ("REJECT", "HUN", IGO)),
+        # Refuge sought in a place asks that place.
+        ("Thousands of Eritreans sought asylum in Sweden last year.", ("DEMAND", "ERI", "SWE")),
+        # "were engaged in": the subject does the act.
+        ("Georgian forces were engaged in heavy clashes in Abkhazia against Russian troops.",
+         ("ASSAULT", "GEO", "RUS")),
+        ("Syrian and Turkish troops engaged in clashes near the border.",
+         ("ASSAULT", "SYR", "TUR")),
         # Bodies of the world or a continent belong to no state, whatever the story's focus.
         ("The Global Rivers Forum urged Peru to protect the Amazon basin.",
          ("DEMAND", NGO, "PER")),

@@ -156,7 +156,7 @@ def word_sense(token: Token) -> Sense | None:
             return None  # "mobilized pressure groups": not troops or police
         return sense
     if token.pos_ in ("NOUN", "PROPN"):
-        for word in (c.lower_ for c in token.children if c.dep_ == "compound"):
+        for word in (c.lower_ for c in token.children if c.dep_ in ("compound", "amod")):
             if f"{word} {token.lower_}" in NOUNS:
                 return noun_sense(f"{word} {token.lower_}")
         if token.dep_ == "compound":

@@ -41,6 +41,13 @@ _RELATIONS = frozenset({"partner", "ally", "neighbor", "neighbour", "rival", "co
 # Nouns of opposition that make a preposition name the party opposed: "in defiance of X",
 # "in protest at X", "in opposition to X".
 _OPPOSING = frozenset({"defiance", "protest", "opposition", "retaliation"})
+# What a refusal can be made despite: the party pressing is the party refused.
+_PRESSURE = frozenset({"pressure", "call", "demand", "appeal", "request", "plea", "protest",
+                       "criticism", "warning", "threat", "urging", "ultimatum"})
+# What is sought in a place, which makes the place the party asked.
+_REFUGE = frozenset({"refuge", "asylum", "shelter", "sanctuary", "protection"})
+# Verbs whose passive form is said of the doer ("were engaged in ethnic cleansing").
+_DOER_PASSIVES = frozenset({"engage"})
 # Nouns that stand for the body they belong to: "members of the association" act for it.
 _MEMBERS = frozenset({"member", "representative", "delegate", "delegation", "envoy",
                       "official", "spokesman", "spokeswoman", "spokesperson", "leader",
@@ -93,7 +100,7 @@ def find_sources(act: Act, index: ActorIndex) -> list[Actor]:
         if head is None:
             subject = subject_of(anchor)
             passive = subject is not None and subject.dep_ == "nsubjpass" \
-                and subject.head.i in (anchor.i, act.trigger.i)
+                and subject.head.i in (anchor.i, act.trigger.i) and not _doer_passive(anchor)
             head = None if passive else subject
         if head is None and anchor.dep_ == "ccomp" and anchor.head.lemma_ in REPORTING:
             head = subject_of(anchor.head)
@@ -151,6 +158,7 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
                  .values())
     # What is mobilized or given is not the party acted on ("sent advisers to X").
     objects = ("dative",) if act.sense[0] == "MOBILIZE" or lemma(act.anchor) in GIVING_VERBS \
+        else ("dobj", "dative", "attr") if _doer_passive(act.anchor) \
         else ("dobj", "dative", "nsubjpass", "attr")
     candidates.extend(c for v in verbs for c in v.children if c.dep_ in objects)
     if act.anchor.dep_ == "conj" and act.anchor.tag_ == "VBN" \
@@ -181,6 +189,8 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
                               if g.dep_ == "pobj")
     if act.condition is not None:
         candidates.extend(c for c in act.condition.children if c.dep_ == "nsubj")
+    if act.sense[0] == "REJECT":
+        candidates.extend(_pressing(act))
     if act.anchor.dep_ == "conj":
         # "supplied Venezuela with a system ... and has sent military advisers": the
         # conjuncts share their party unless the later one names its own
@@ -192,12 +202,22 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
     for candidate in candidates:
         if candidate.i == act.trigger.i or _owned(candidate) or candidate.lower_ == "behalf":
             continue  # "on behalf of Assad": the party acted for is no target
-        actors = [a for a in _actors(candidate, index) if a.text not in taken]
+        actors = [a for a in _actors(candidate, index) if _free(a, taken)]
         if not actors:
             actors = _modifier_actors(candidate, index, taken)
         if actors:
             return actors
     return _search_target(act, index, taken)
+
+
+def _free(actor: Actor, taken: set[str]) -> bool:
+    """Not a source, nor a word of a source's name ("European" in "European Commission")."""
+    return not any(actor.text in text for text in taken)
+
+
+def _doer_passive(verb: Token) -> bool:
+    """A passive form whose subject does the act: "forces were engaged in fighting"."""
+    return lemma(verb) in _DOER_PASSIVES
 
 
 def _patient_noun(trigger: Token) -> bool:
@@ -226,7 +246,7 @@ def _modifier_actors(noun: Token, index: ActorIndex, taken: set[str],
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.pos_ in ("ADJ", "PROPN"):
             actor = actor_for(child, index, use_focus=False)
-            if actor is not None and actor.country and actor.text not in taken:
+            if actor is not None and actor.country and _free(actor, taken):
                 return [actor]
     for child in noun.children:
         preps = [child] if child.dep_ == "prep" else [
@@ -235,7 +255,7 @@ def _modifier_actors(noun: Token, index: ActorIndex, taken: set[str],
             if prep.dep_ == "prep" and prep.lower_ not in _TARGET_PREPS | {"by"}:
                 continue
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                actors = [a for a in _actors(pobj, index) if a.text not in taken]
+                actors = [a for a in _actors(pobj, index) if _free(a, taken)]
                 if not actors and depth > 1:
                     actors = _modifier_actors(pobj, index, taken, depth - 1)
                 if actors:
@@ -243,10 +263,28 @@ def _modifier_actors(noun: Token, index: ActorIndex, taken: set[str],
     return []
 
 
+def _pressing(act: Act) -> list[Token]:
+    """Who pressed for what was refused: "declined to resign despite pressure from X"."""
+    found: list[Token] = []
+    verbs = (act.trigger, act.anchor, act.complement) if act.complement is not None \
+        else (act.trigger, act.anchor)
+    for verb in dict.fromkeys(verbs):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "despite"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"
+                         and g.lemma_.lower() in _PRESSURE):
+                found.extend(g for c in noun.children if c.dep_ in ("prep", "agent")
+                             and c.lower_ in ("by", "from", "of") for g in c.children
+                             if g.dep_ == "pobj")
+                found.extend(c for c in noun.children if c.dep_ == "poss")
+    return found
+
+
 def _target_preps(act: Act) -> frozenset[str]:
     """Where an act is done to a place ("shelled positions in Aleppo") "in" names the target;
-    where it is said or agreed ("met in Geneva") the place is only where it happened."""
-    if act.sense[0] in _PLACE_TARGETS:
+    where it is said or agreed ("met in Geneva") the place is only where it happened, except
+    where refuge is sought ("sought asylum in Germany")."""
+    if act.sense[0] in _PLACE_TARGETS or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _REFUGE for c in act.anchor.children):
         return _TARGET_PREPS
     return _TARGET_PREPS - _LOCATIVE
 
@@ -274,7 +312,7 @@ def _search_target(act: Act, index: ActorIndex, taken: set[str]) -> list[Actor]:
             queue.append(child)
             if child.pos_ in ("PROPN", "NOUN", "ADJ") and not _owned(child):
                 actor = actor_for(child, index, use_focus=False)
-                if actor is not None and actor.country and actor.text not in taken:
+                if actor is not None and actor.country and _free(actor, taken):
                     return [actor]
     return []
 

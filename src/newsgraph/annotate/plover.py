@@ -134,8 +134,12 @@ PROTEST/strike: strike hunger_strike
 CRIME: meddling interference smuggling corruption fraud theft embezzlement bribery
 MOBILIZE: mobilization deployment patrols patrol buildup build-up
 COERCE/arrest: arrest arrests detention
-COERCE: crackdown curfew raid
+COERCE: crackdown curfew raid raids
 ASSAULT: air_strike air_strikes air_raid attack attacks bombing assault offensive invasion intervention annexation shelling massacre assassination airstrike airstrikes killing occupation
+ASSAULT: bombings killings clashes shootout bombardment siege genocide ethnic_cleansing atrocities hostilities execution executions
+COERCE/detain: kidnapping abduction
+COERCE/arrest: detentions
+PROTEST: walkout
 """)
 
 # Verbs whose noun object is the act ("held talks", "staged a rally", "imposed a curfew").
@@ -144,7 +148,7 @@ LIGHT_VERBS = frozenset({
     "carry", "take", "have", "give", "organize", "organise", "declare", "announce", "open",
     "file", "mount", "resume", "continue", "sign", "reach", "conclude", "complete", "order",
     "use", "resort", "bring", "step", "extend", "grant", "provide", "offer", "throw", "level",
-    "speed", "accelerate", "end",
+    "speed", "accelerate", "end", "engage",
 })
 
 # Frames: verbs and adjectives that take another act as their complement.
