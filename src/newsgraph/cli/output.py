@@ -52,7 +52,8 @@ def story_card(story: Story) -> str:
     if story.quotes:
         lines.append(f"Quotes ({len(story.quotes)}):")
         for quote in story.quotes:
-            content = " … ".join(story.text(span) for span in quote.content)
+            # A mixed quote's claim, its quoted words in their sentence, reads on its own.
+            content = " … ".join(story.text(span) for span in quote.claim or quote.content)
             lines.append(f"  - {quote.speaker_name or 'unknown'}: {_clip(content, 100)} [{quote.kind}]")
         lines.append("")
     if story.events:
