@@ -83,6 +83,9 @@ def dyads(story: Story) -> set[Dyad]:
          ("ASSAULT", "GEO", "RUS")),
         ("Syrian and Turkish troops engaged in clashes near the border.",
          ("ASSAULT", "SYR", "TUR")),
+        # Event nouns listed after one verb share it; weapons' fire is an attack.
+        ("Ethiopian troops launched mortar and rocket fire against Eritrean positions.",
+         ("ASSAULT", "ETH", "ERI")),
         # Bodies of the world or a continent belong to no state, whatever the story's focus.
         ("The Global Rivers Forum urged Peru to protect the Amazon basin.",
          ("DEMAND", NGO, "PER")),
@@ -127,6 +130,11 @@ def test_threats_and_support_kept(text: str, expected: Dyad) -> None:
     found = dyads(analyze(text))
     assert expected in found or (expected[2] is None and any(
         d[:2] == expected[:2] for d in found)), found
+
+
+def test_nouns_listed_after_one_verb_are_one_act() -> None:
+    story = analyze("Kenyan students held rallies and protests in Nairobi on Monday.")
+    assert [e.type for e in story.events] == ["PROTEST"]
 
 
 @pytest.mark.parametrize(

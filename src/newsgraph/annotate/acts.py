@@ -156,7 +156,7 @@ def word_sense(token: Token) -> Sense | None:
             return None  # "mobilized pressure groups": not troops or police
         return sense
     if token.pos_ in ("NOUN", "PROPN"):
-        for word in (c.lower_ for c in token.children if c.dep_ in ("compound", "amod")):
+        for word in (c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")):
             if f"{word} {token.lower_}" in NOUNS:
                 return noun_sense(f"{word} {token.lower_}")
         if token.dep_ == "compound":
@@ -239,6 +239,8 @@ def light_verb(noun: Token) -> Token | None:
     """The verb that carries an event noun ("held talks", "staged a rally")."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head  # "launched artillery, mortar and rocket fire": the list's verb
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and lemma(head) in LIGHT_VERBS | REPORTING:
         return head

@@ -109,12 +109,15 @@ def _one_telling(a: Act, b: Act) -> bool:
     """Two acts may be one told twice: in two sentences with the same word, or with a noun
     that names the act again ("Russia supports Maduro" ... "Russia's backing of Maduro");
     two verbs of one type are two acts ("Cruz endorsed Trump", "Cruz thanked Trump"). In
-    one sentence, only passive conjuncts of one patient are one act ("shot and killed")."""
+    one sentence, only passive conjuncts of one patient ("shot and killed") and nouns listed
+    after one verb ("held rallies and protests") are one act."""
     if a.trigger.sent.start != b.trigger.sent.start:
         return lemma(a.trigger) == lemma(b.trigger) or "NOUN" in (a.trigger.pos_,
                                                                    b.trigger.pos_)
     return a.trigger.i == b.trigger.i or (
-        b.trigger in a.trigger.conjuncts and _passive(a) and _passive(b))
+        b.trigger in a.trigger.conjuncts and _passive(a) and _passive(b)) or (
+        b.trigger in a.trigger.conjuncts and a.anchor.i == b.anchor.i
+        and a.trigger.pos_ == b.trigger.pos_ == "NOUN")  # "held rallies and protests"
 
 
 def _same_act(a: Event, b: Event) -> bool:

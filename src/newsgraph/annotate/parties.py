@@ -200,7 +200,8 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
         candidates.extend(c for c in first.children if c.dep_ in ("dobj", "dative")
                           and not _names_own_party(act.anchor))
     for candidate in candidates:
-        if candidate.i == act.trigger.i or _owned(candidate) or candidate.lower_ == "behalf":
+        if candidate.i == act.trigger.i or act.trigger in candidate.conjuncts \
+                or _owned(candidate) or candidate.lower_ == "behalf":
             continue  # "on behalf of Assad": the party acted for is no target
         actors = [a for a in _actors(candidate, index) if _free(a, taken)]
         if not actors:

@@ -137,6 +137,7 @@ COERCE/arrest: arrest arrests detention
 COERCE: crackdown curfew raid raids
 ASSAULT: air_strike air_strikes air_raid attack attacks bombing assault offensive invasion intervention annexation shelling massacre assassination airstrike airstrikes killing occupation
 ASSAULT: bombings killings clashes shootout bombardment siege genocide ethnic_cleansing atrocities hostilities execution executions
+ASSAULT: rocket_fire mortar_fire artillery_fire tank_fire sniper_fire machine-gun_fire gunfire
 COERCE/detain: kidnapping abduction
 COERCE/arrest: detentions
 PROTEST: walkout
