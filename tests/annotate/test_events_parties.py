@@ -4,7 +4,7 @@ Fictional sentences written for the project, one group per general cause of a wr
 missing country: a party the parser hid, a party named by a complex preposition, the
 source's partners taken for its own, a member standing for its body, a protest against no
 one named (its own government), the party pressing for what is refused, the place where
-refuge is sought, and bodies that belong to no one state; and the acts
+refuge is sought, states' names misspelt, and bodies that belong to no one state; and the acts
 that are no event on whole stories: support and aid for no one, warnings that threaten
 no one. Each case names (type, source country, target country) that some
 event must have.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.annotate.countries import IGO, NGO, body_code
+from newsgraph.annotate.countries import IGO, NGO, body_code, misspelt_country
 from newsgraph.model import Document, Story
 from newsgraph.pipeline import analyze_document
 
@@ -49,8 +49,8 @@ def dyads(story: Story) -> set[Dyad]:
         ("Ghana urged that its West African neighbours reopen the border.",
          ("DEMAND", "GHA", None)),
         # A member acts for the body it belongs to.
-        ("Members of the International Federation of Surveyors investigated the sale of "
-         "land owned by Mongolian herders.", ("INVESTIGATE", NGO, "MNG")),
+        (("Members of the International Federation of Surveyors investigated the sale of "
+          "land owned by Mongolian herders."), ("INVESTIGATE", NGO, "MNG")),
         ("Delegates of the Pan-African Water Council criticised Malawi for its dam plans.",
          ("DISAPPROVE", IGO, "MWI")),
         # A protest that names no one is against its own country's government.
@@ -72,8 +72,8 @@ def dyads(story: Story) -> set[Dyad]:
         ("Peruvian lawmakers called out the Colombian ambassador for his remarks.",
          ("DISAPPROVE", "PER", "COL")),
         # A refusal made despite someone's pressure refuses them.
-        ("The Zambian finance minister has declined to resign despite growing pressure from "
-         "the Zambian Bar Association.", ("REJECT", "ZMB", "ZMB")),
+        (("The Zambian finance minister has declined to resign despite growing pressure "
+          "from the Zambian Bar Association."), ("REJECT", "ZMB", "ZMB")),
         ("Hungary rejected the plan despite the European Commission's repeated demands.",
          ("REJECT", "HUN", IGO)),
         # Refuge sought in a place asks that place.
@@ -86,6 +86,9 @@ def dyads(story: Story) -> set[Dyad]:
         # Event nouns listed after one verb share it; weapons' fire is an attack.
         ("Ethiopian troops launched mortar and rocket fire against Eritrean positions.",
          ("ASSAULT", "ETH", "ERI")),
+        # A state's name with one letter slipped is still the state.
+        ("Venezeula has agreed to reopen its border with Colombia.", ("AGREE", "VEN", None)),
+        ("Mozambque accused Malawi of harbouring rebels.", ("DISAPPROVE", "MOZ", "MWI")),
         # Bodies of the world or a continent belong to no state, whatever the story's focus.
         ("The Global Rivers Forum urged Peru to protect the Amazon basin.",
          ("DEMAND", NGO, "PER")),
@@ -152,3 +155,19 @@ def test_nouns_listed_after_one_verb_are_one_act() -> None:
 )
 def test_body_code(name: str, code: str | None) -> None:
     assert body_code(name) == code
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("Venezeula", "VEN"),  # two letters swapped
+        ("Mozambque", "MOZ"),  # one dropped
+        ("Camerroon", "CMR"),  # one added
+        ("Argentine", None),  # a demonym, no slip
+        ("Iberia", None),  # one letter from Liberia, but another first letter
+        ("Columbia", None),  # a name of its own
+        ("Chad", None),  # too short to judge
+    ],
+)
+def test_misspelt_country(word: str, code: str | None) -> None:
+    assert misspelt_country(word) == code

@@ -27,6 +27,7 @@ from newsgraph.annotate.countries import (
     country_code,
     country_in,
     is_state,
+    misspelt_country,
     place_country,
     qualified_country,
 )
@@ -300,13 +301,15 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
         country = country_code(text) or country_in(text)
     if country is None and entity is not None and entity.type == "ORG":
         country = body_code(entity.name)  # "the World Water Forum" is no state's
+    misspelt = _misspelt(named) if country is None else None
+    country = country or misspelt
     if sector is None:
         role_words = entity.role.split() if entity is not None and entity.role else []
         sector = sector_of(words + role_words, head.text)
         if sector is None and head.text.lower() in CAPITALS:
             sector = "GOV"  # "Moscow rejected ...": the capital stands for its government
     is_named = entity is not None and entity.type in ("PERSON", "ORG", "PLACE", "NORP")
-    if not (known or is_named or sector or _names_state(head)):
+    if not (known or is_named or sector or _names_state(head) or misspelt):
         return None  # "the sidelines of an Arctic Council session" names no actor
     if any(t.lower_ == "ethnic" for t in tokens) and index.focus:
         country = index.focus  # "ethnic Albanians" in Serbia are coded to Serbia
@@ -332,6 +335,16 @@ def actor_of_entity(entity: Entity, index: ActorIndex) -> Actor:
     country = entity.country or (known[0] if known else None) or country_in(role) or index.focus
     sector = sector_of(role.split()) or (known[1] if known else None)
     return Actor(text=entity.name, entity=entity.id, country=country, sector=sector)
+
+
+def _misspelt(tokens: Sequence[Token]) -> str | None:
+    """The state a slipped name in the phrase stands for ("Ethopia", "Quatar's emir")."""
+    for token in tokens:
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "FAC"):
+            code = misspelt_country(token.text)
+            if code is not None:
+                return code
+    return None
 
 
 def _names_state(head: Token) -> bool:

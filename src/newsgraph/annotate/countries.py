@@ -330,6 +330,51 @@ def place_country(name: str) -> str | None:
     return country_code(name) or _subdivisions().get(_fold(_clean(name)))
 
 
+def _one_slip(a: str, b: str) -> bool:
+    """The two words differ by one letter added, dropped, changed or swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    short, long = sorted((a, b), key=len)
+    return short[i:] == long[i + 1:]
+
+
+@lru_cache(maxsize=1)
+def _forms_by_initial() -> dict[str, list[tuple[str, str]]]:
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for form, code in _names().items():
+        if len(form) >= 5 and form.isalpha():
+            forms.setdefault(form[0], []).append((form, code))
+    return forms
+
+
+# Names one slip from a state's that are names of their own ("Columbia University").
+_NOT_SLIPS = frozenset({"columbia", "jordana", "jordans", "chinas", "turkeys", "guinean"})
+
+
+@lru_cache(maxsize=4096)
+def misspelt_country(word: str) -> str | None:
+    """The state a capitalised word of six letters or more names with one letter slipped
+    ("Ethopia", "Quatar", "Phillippines"), when exactly one state's name or demonym is one
+    slip away and the first letter agrees. Only for words known to be no other name.
+
+    >>> misspelt_country("Ethopia"), misspelt_country("Quatar"), misspelt_country("Iberia")
+    ('ETH', 'QAT', None)
+    """
+    if len(word) < 6 or not word[0].isupper() or not word.isalpha():
+        return None
+    lowered = word.lower()
+    if lowered in _names() or lowered in _NOT_SLIPS:
+        return None
+    codes = {code for form, code in _forms_by_initial().get(lowered[0], ())
+             if _one_slip(lowered, form)}
+    return codes.pop() if len(codes) == 1 else None
+
+
 # Words that make a body's name reach past one state ("World Water Forum", "Association of
 # African Jurists") and heads that make it a body of states rather than of people.
 _BEYOND_STATES = frozenset({"world", "international", "global", "african", "european", "arab",
@@ -373,5 +418,5 @@ def is_state(code: str | None) -> bool:
 
 __all__ = [
     "CAPITALS", "DEMONYMS", "IGO", "NGO", "US_STATE_ABBREVIATIONS", "body_code", "country_code",
-    "country_in", "is_state", "place_country", "qualified_country",
+    "country_in", "is_state", "misspelt_country", "place_country", "qualified_country",
 ]
