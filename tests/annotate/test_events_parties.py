@@ -89,6 +89,11 @@ def dyads(story: Story) -> set[Dyad]:
         # A state's name with one letter slipped is still the state.
         ("Venezeula has agreed to reopen its border with Colombia.", ("AGREE", "VEN", None)),
         ("Mozambque accused Malawi of harbouring rebels.", ("DISAPPROVE", "MOZ", "MWI")),
+        # Seats of power and legislatures the news names alone; "Congress" is American only
+        # alone.
+        ("The Knesset condemned the Jordanian decision.", ("DISAPPROVE", "ISR", "JOR")),
+        ("The Peruvian Congress rejected the Chilean proposal.", ("REJECT", "PER", None)),
+        ("Congress condemned the Iranian government.", ("DISAPPROVE", "USA", "IRN")),
         # Bodies of the world or a continent belong to no state, whatever the story's focus.
         ("The Global Rivers Forum urged Peru to protect the Amazon basin.",
          ("DEMAND", NGO, "PER")),

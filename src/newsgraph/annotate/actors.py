@@ -83,7 +83,11 @@ DZA REB islamic salvation front | COL REB farc | NGA REB boko haram | SOM REB al
 SOM REB al-shabaab | PHL REB moro islamic liberation front | PHL REB abu sayyaf |
 LBR REB npfl | RWA REB rwandan patriotic front | YEM REB houthis | YEM REB houthi |
 USA GOV white house | USA GOV state department | USA MIL pentagon | RUS GOV kremlin |
-GBR GOV downing street | USA GOV congress | RUS MIL red army
+GBR GOV downing street | USA LEG congress | RUS MIL red army | USA LEG capitol hill |
+USA GOV foggy bottom | FRA GOV quai d'orsay | KOR GOV blue house | CHN GOV zhongnanhai |
+ISR LEG knesset | RUS LEG duma | DEU LEG bundestag | GBR LEG westminster |
+GBR LEG house of commons | UKR LEG verkhovna rada | IRN LEG majlis | POL LEG sejm |
+IND LEG lok sabha
 """
 
 # Heads of state and government the news names by surname alone.
@@ -254,9 +258,16 @@ def _known(text: str) -> tuple[str, str | None] | None:
     lowered = text.lower().replace("’", "'")
     for name, pattern in _GROUP_PATTERNS.items():
         # Whole words only: "fis" is the Algerian front, not the start of "fishing".
-        if pattern.search(lowered):
+        if pattern.search(lowered) and (name not in _ALONE_ONLY
+                                        or _AMERICAN.sub("", lowered).strip() == name):
             return GROUPS[name]
     return None
+
+
+# Names that are the American body only standing alone: "Congress", "the U.S. Congress",
+# not "the Peruvian Congress" or "the African National Congress".
+_ALONE_ONLY = frozenset({"congress"})
+_AMERICAN = re.compile(r"^(?:(?:the|u\.s\.|us|american)\s+)+")
 
 
 _GROUP_PATTERNS = {name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])") for name in GROUPS}
