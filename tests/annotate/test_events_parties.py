@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.annotate.actors import leader_of
 from newsgraph.annotate.countries import IGO, NGO, body_code, misspelt_country
 from newsgraph.model import Document, Story
 from newsgraph.pipeline import analyze_document
@@ -176,3 +177,18 @@ def test_body_code(name: str, code: str | None) -> None:
 )
 def test_misspelt_country(word: str, code: str | None) -> None:
     assert misspelt_country(word) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("Putin", ("RUS", "GOV")),
+        ("Vladimir Putin", ("RUS", "GOV")),
+        ("Gordon Brown", ("GBR", "GOV")),
+        ("Castro", ("CUB", "GOV")),  # a leader's surname alone is the leader
+        ("Dana Brown", None),  # a shared surname with another first name is someone else
+        ("Julian Castro", None),
+    ],
+)
+def test_leader_of(name: str, known: tuple[str, str] | None) -> None:
+    assert leader_of(name) == known

@@ -276,8 +276,47 @@ _GROUP_PATTERNS = {name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])") fo
 def _leader(tokens: Iterable[Token]) -> tuple[str, str | None] | None:
     for token in tokens:
         if token.ent_type_ == "PERSON" and token.text.lower() in LEADERS:
-            return LEADERS[token.text.lower()]
+            start, end = token, token
+            while start.ent_iob_ == "I" and start.i > 0:
+                start = start.nbor(-1)
+            while end.i + 1 < len(token.doc) and end.nbor(1).ent_iob_ == "I":
+                end = end.nbor(1)
+            return leader_of(token.doc[start.i : end.i + 1].text)
     return None
+
+
+def leader_of(name: str) -> tuple[str, str | None] | None:
+    """The state a well-known leader named by surname leads: "Putin", "Vladimir Putin";
+    a surname many people share counts only alone or with the leader's first name
+    ("Gordon Brown", not "Michael Brown").
+
+    >>> leader_of("Putin"), leader_of("Gordon Brown"), leader_of("Julian Castro")
+    (('RUS', 'GOV'), ('GBR', 'GOV'), None)
+    """
+    words = name.lower().split()
+    if not words or words[-1] not in LEADERS:
+        return None
+    surname = words[-1]
+    if len(words) > 1 and surname in _SHARED_SURNAMES \
+            and " ".join(words[-2:]) not in _SHARED_SURNAMES[surname]:
+        return None
+    return LEADERS[surname]
+
+
+# Leaders' surnames many other people bear, with the leaders' full names.
+_SHARED_SURNAMES: dict[str, frozenset[str]] = {
+    "brown": frozenset({"gordon brown"}), "major": frozenset({"john major"}),
+    "sharon": frozenset({"ariel sharon"}), "barak": frozenset({"ehud barak"}),
+    "amin": frozenset({"idi amin"}), "abe": frozenset({"shinzo abe"}),
+    "castro": frozenset({"fidel castro", "raul castro", "raúl castro"}),
+    "sharif": frozenset({"nawaz sharif", "shehbaz sharif"}),
+    "abbas": frozenset({"mahmoud abbas"}), "rice": frozenset({"condoleezza rice",
+                                                              "susan rice"}),
+    "powell": frozenset({"colin powell"}), "kerry": frozenset({"john kerry"}),
+    "cameron": frozenset({"david cameron"}),
+    "bush": frozenset({"george bush", "w. bush", "h.w. bush", "jeb bush"}),
+    "rouhani": frozenset({"hassan rouhani"}), "kohl": frozenset({"helmut kohl"}),
+}
 
 
 def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor | None:
@@ -341,7 +380,7 @@ def entity_place_country(entity: Entity, story: Story) -> str | None:
 
 def actor_of_entity(entity: Entity, index: ActorIndex) -> Actor:
     """An entity as an actor: a quote's speaker, coded by the role the story gives."""
-    known = LEADERS.get(entity.name.split()[-1].lower()) if entity.type == "PERSON" else None
+    known = leader_of(entity.name) if entity.type == "PERSON" else None
     role = entity.role or ""
     country = entity.country or (known[0] if known else None) or country_in(role) or index.focus
     sector = sector_of(role.split()) or (known[1] if known else None)
@@ -376,7 +415,17 @@ def _first_entity(tokens: Sequence[Token], head: Token, index: ActorIndex) -> En
 
 
 __all__ = [
-    "GROUPS", "LEADERS", "PRONOUNS", "SECTORS", "ActorIndex", "actor_for", "actor_of_entity",
-    "entity_place_country", "focus_country",
-    "index_actors", "phrase_tokens", "sector_of",
+    "GROUPS",
+    "LEADERS",
+    "PRONOUNS",
+    "SECTORS",
+    "ActorIndex",
+    "actor_for",
+    "actor_of_entity",
+    "entity_place_country",
+    "focus_country",
+    "index_actors",
+    "leader_of",
+    "phrase_tokens",
+    "sector_of",
 ]
