@@ -44,6 +44,7 @@ def run_serve(args: argparse.Namespace) -> int:
     check_port_free(args.host, args.port)
     if args.host not in LOOPBACK:
         print(f"newsgraph: serving on {args.host}: reachable from other machines", file=sys.stderr)
+    # Access lines are below the warning level anyway; off, uvicorn skips formatting them.
     if args.workers > 1:
         # Worker processes build their own app, so the archive path goes by environment,
         # and so does the table through which they share out the connections.
@@ -53,10 +54,11 @@ def run_serve(args: argparse.Namespace) -> int:
             os.environ[LOAD_VARIABLE] = str(table)
             uvicorn.run("newsgraph.serve.app:app_from_environment", factory=True,
                         host=args.host, port=args.port, workers=args.workers,
-                        log_level="warning", server_header=False)
+                        log_level="warning", access_log=False, server_header=False)
     else:
         uvicorn.run(create_app(ServeConfig(db=db, cached_pages=args.cached_pages)),
-                    host=args.host, port=args.port, log_level="warning", server_header=False)
+                    host=args.host, port=args.port, log_level="warning", access_log=False,
+                    server_header=False)
     return 0
 
 
