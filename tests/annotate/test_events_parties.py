@@ -87,6 +87,10 @@ def dyads(story: Story) -> set[Dyad]:
         # Event nouns listed after one verb share it; weapons' fire is an attack.
         ("Ethiopian troops launched mortar and rocket fire against Eritrean positions.",
          ("ASSAULT", "ETH", "ERI")),
+        # Demonyms of small states and regions.
+        ("Cape Verdean officials accused Senegalese fishermen of poaching.",
+         ("DISAPPROVE", "CPV", "SEN")),
+        ("Chechen fighters attacked Georgian border posts.", ("ASSAULT", "RUS", "GEO")),
         # A state's name with one letter slipped is still the state.
         ("Venezeula has agreed to reopen its border with Colombia.", ("AGREE", "VEN", None)),
         ("Mozambque accused Malawi of harbouring rebels.", ("DISAPPROVE", "MOZ", "MWI")),

@@ -108,7 +108,13 @@ TTO trinidadian | TUN tunisian | TUR turkish turk | TKM turkmen | UGA ugandan |
 UKR ukrainian | ARE emirati | GBR british briton englishman scottish welsh english |
 USA american | URY uruguayan | UZB uzbek | VEN venezuelan | VNM vietnamese | YEM yemeni |
 ZMB zambian | ZWE zimbabwean | SUN soviet | YUG yugoslav | CYP greek-cypriot |
-KHM khmer kampuchean
+KHM khmer kampuchean | AND andorran | ATG antiguan | BHS bahamian | BLZ belizean |
+BRB barbadian | BRN bruneian | COM comorian | CPV cape verdean | ESH sahrawi |
+GNB bissau-guinean | GNQ equatoguinean equatorial guinean | GRD grenadian | GUY guyanese |
+LIE liechtensteiner | MCO monegasque | MHL marshallese | MUS mauritian | NRU nauruan |
+PLW palauan | PRI puerto rican | SMR sammarinese | SYC seychellois | TLS timorese
+east timorese | TON tongan | TUV tuvaluan | VUT ni-vanuatu | WSM samoan | XKX kosovar
+kosovan | LCA saint lucian | VCT vincentian | CHN tibetan uighur uyghur | RUS chechen
 """
 
 # Capitals and seats of government, which news uses for the government itself.
@@ -155,6 +161,7 @@ def _parse_table(table: str) -> dict[str, str]:
 _MULTIWORD = re.compile(
     r"south (?:korean|african|sudanese)|north korean|sierra leonean|sri lankan|costa rican|"
     r"central african|new zealander|papua new guinean|buenos aires|la paz|phnom penh|"
+    r"cape verdean|equatorial guinean|puerto rican|east timorese|saint lucian|"
     r"addis ababa|new delhi|kuwait city|kuala lumpur|mexico city|the hague|panama city|"
     r"dar es salaam|abu dhabi|downing street|white house|the kremlin"
 )
