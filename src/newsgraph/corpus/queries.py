@@ -53,7 +53,8 @@ def fts_query(text: str) -> str:
     return " ".join(terms)
 
 
-def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 0) -> list[StoryHit]:
+def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 0, *,
+                   per_cluster: bool = False) -> list[StoryHit]:
     """Stories whose headline or body holds every word of `query`, best match first.
 
     Headline words weigh more than body words (BM25). Each hit carries a short `snippet`
@@ -61,6 +62,10 @@ def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 
     cluster has. A term found in more than `RANKED_MATCHES` stories (a very common word) is
     ranked among its newest `RANKED_MATCHES` matches, which keeps every search fast however
     large the archive. Returns [] for a query with no words.
+
+    With `per_cluster`, of the `limit` best matches only the first of each syndication
+    cluster is returned (stories without a cluster are all kept), and only those get a
+    snippet: a list of stories shows one entry per story however many sites ran it.
     """
     match = fts_query(query)
     if not match:
@@ -84,10 +89,15 @@ def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 
     )}
     terms = _Terms.of([t.strip('"').lower() for t in re.findall(r'"[^"]+"', match)])
     hits = []
+    seen: set[str] = set()
     for rank in ranked:
         r = rows.get(rank["rowid"])
         if r is None:  # the index names a row the table no longer has
             continue
+        if per_cluster and r["cluster"] is not None:
+            if r["cluster"] in seen:
+                continue
+            seen.add(r["cluster"])
         hits.append(StoryHit(
             id=r["id"], title=r["title"], publisher=r["publisher"], published=r["published"],
             url=r["url"], cluster=r["cluster"], copies=r["copies"],

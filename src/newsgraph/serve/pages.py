@@ -235,8 +235,10 @@ def story(request: Request, story_id: str) -> HTMLResponse:
 def search(request: Request, q: str = "") -> HTMLResponse:
     archive = request.app.state.archives.get()
     q = q.strip()[:500]
-    hits = queries.search_stories(archive, q, limit=WINDOW) if q else []
-    stories, _ = one_per_cluster(hits, PAGE_SIZE)
+    # One entry per cluster among the WINDOW best matches, as `one_per_cluster` does for the
+    # home page, but chosen before snippets are made for copies that would not be shown.
+    hits = queries.search_stories(archive, q, limit=WINDOW, per_cluster=True) if q else []
+    stories = hits[:PAGE_SIZE]
     return render("search.html", query=q, stories=stories, limit=PAGE_SIZE)
 
 
