@@ -44,6 +44,9 @@ _environment = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    # Templates are package files that change only with the package: compiled once, never
+    # checked on disk again (the check was a stat of each template on every page view).
+    auto_reload=False,
 )
 
 # Form-encoding can triple a page's size (%XX per byte); the page itself is checked again.
