@@ -72,6 +72,10 @@ def dyads(story: Story) -> set[Dyad]:
          ("SUPPORT", "EGY", "SDN")),
         ("Peruvian lawmakers called out the Colombian ambassador for his remarks.",
          ("DISAPPROVE", "PER", "COL")),
+        # A subject the parser hung on an opening phrase is still the subject.
+        (("With the signing of a Memorandum of Understanding on Border Security, the Malian "
+          "government and MNLA have agreed to allow aid convoys into all areas."),
+         ("AGREE", "MLI", None)),
         # A refusal made despite someone's pressure refuses them.
         (("The Zambian finance minister has declined to resign despite growing pressure "
           "from the Zambian Bar Association."), ("REJECT", "ZMB", "ZMB")),

@@ -104,9 +104,34 @@ def find_sources(act: Act, index: ActorIndex) -> list[Actor]:
             head = None if passive else subject
         if head is None and anchor.dep_ == "ccomp" and anchor.head.lemma_ in REPORTING:
             head = subject_of(anchor.head)
+        if head is None and subject_of(anchor) is None and anchor.dep_ == "ROOT":
+            head = _stranded_subject(anchor)
     if head is None or head.lower_ in _RECIPROCAL_SUBJECTS:
         return []
     return _actors(head, index)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on a phrase before it: in "With the signing of a
+    memorandum, the government and the rebels have agreed" the pair came out as conjuncts
+    of "signing"; the noun phrase right before the verb's auxiliaries is its subject."""
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].dep_ in ("aux", "auxpass", "neg", "advmod") \
+            and verb.doc[before].head.i == verb.i:
+        before -= 1
+    if before < 0 or verb.doc[before].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = verb.doc[before]
+    while noun.dep_ == "conj" and noun.head.i < noun.i and noun.left_edge.i > 0 \
+            and not verb.doc[noun.left_edge.i - 1].is_punct:
+        noun = noun.head  # back to the first of "the government and SPLM/A", not past a comma
+    if noun.dep_ in ("nsubj", "nsubjpass") or noun.head.i > verb.i or noun.head.i == noun.i:
+        return None
+    # The phrase must stand alone: after a comma or at the sentence start.
+    first = noun.left_edge
+    if first.i > verb.sent.start and not verb.doc[first.i - 1].is_punct:
+        return None
+    return noun
 
 
 def _pobj(token: Token, preps: tuple[str, ...]) -> Token | None:
@@ -172,7 +197,9 @@ def find_targets(act: Act, index: ActorIndex, sources: list[Actor]) -> list[Acto
                                                    if c.dep_ == "prt")])
     # A party named by "against", "on" or "to" goes before the place of the act ("in X"),
     # and so does the party opposed ("in defiance of X").
-    on_holders = [c for holder in holders for c in holder.children if c.dep_ == "prep"]
+    # A phrase that opens the sentence is its setting ("With the signing of a memorandum,").
+    on_holders = [c for holder in holders for c in holder.children if c.dep_ == "prep"
+                  and c.i != c.sent.start]
     # The party opposed comes first ("blocked streets in defiance of X"); an opposition
     # with no one named ("in protest at the arrests") names no party.
     candidates[:0] = [o for c in on_holders if c.lower_ in preps for g in c.children
@@ -303,8 +330,9 @@ def _search_target(act: Act, index: ActorIndex, taken: set[str]) -> list[Actor]:
                 continue
             on_act = node.i in (act.anchor.i, act.trigger.i)
             if child.dep_ == "prep" and (child.lower_ in _CIRCUMSTANCE
-                                         or (locative and on_act and child.lower_ in _LOCATIVE)):
-                continue
+                                         or (locative and on_act and child.lower_ in _LOCATIVE)
+                                         or (on_act and child.i == child.sent.start)):
+                continue  # "With the signing of a memorandum, ...": the setting, no party
             if child.dep_ == "advcl" and any(m.lower_ in INDEPENDENT for m in child.children):
                 continue
             if child.lower_ == "behalf":
