@@ -92,14 +92,17 @@ def _idle_cue_beside(reading: Reading, quote: range) -> Draft | None:
     doc = reading.doc
     for verb in reading.idle_cues:
         cue = cue_tokens(verb)
-        subject = subject_of(verb)
-        source = [t.i for t in subject_tokens(subject, verb)] if subject is not None else []
         before = doc[cue[-1].i + 1 : quote.start]
         after = doc[quote.stop : cue[0].i]
         near_before = cue[-1].i < quote.start and len(before) <= 10 and "\n\n" not in before.text
-        near_after = (quote.stop <= cue[0].i and "\n\n" not in after.text
-                      and all(t.is_punct or t.i in source for t in after))
-        if not (near_before or near_after) or not reading.free(t.i for t in cue):
+        may_follow = quote.stop <= cue[0].i
+        if not (near_before or may_follow) or not reading.free(t.i for t in cue):
+            continue  # before the quotation and far from it: its source need not be read
+        subject = subject_of(verb)
+        source = [t.i for t in subject_tokens(subject, verb)] if subject is not None else []
+        near_after = (may_follow and all(t.is_punct or t.i in source for t in after)
+                      and "\n\n" not in after.text)
+        if not (near_before or near_after):
             continue
         if not reading.shareable(source):
             source = []

@@ -176,7 +176,9 @@ def subject_tokens(subject: Token, verb: Token | None = None) -> list[Token]:
     lobbying arm,"), kept inside its sentence, after any dateline dash and without the words
     of `verb`, the cue it is the source for."""
     if subject.dep_ != "ROOT" and subject.head.dep_ != "acl" or subject.dep_ in ("nsubj", "pobj"):
-        tokens = [t for t in subject.subtree if t.sent.start == subject.sent.start]
+        # The sentence is looked up once: `Token.sent` walks to both ends of it each time.
+        sentence = subject.sent
+        tokens = [t for t in subject.subtree if sentence.start <= t.i < sentence.end]
     else:
         tokens = [subject]
     tokens = [t for t in tokens if t == subject or not _quoted(t)]
