@@ -18,7 +18,6 @@ the loads are even. A client sees a new connection now and then, nothing else.
 
 from __future__ import annotations
 
-import fcntl
 import mmap
 import os
 import tempfile
@@ -70,6 +69,8 @@ class LoadTable:
     def claim(self, pid: int | None = None) -> int:
         """Take a free slot (empty, or left by a process that died) for process `pid`, this
         process by default."""
+        import fcntl  # POSIX only, like the multi-process server that needs a table
+
         pid = pid or os.getpid()
         with self.path.open("r+b") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
