@@ -291,3 +291,23 @@ def test_fictional_story_speakers_and_roles() -> None:
     assert roles["Thomas Brennan"] == "chairman of the Fishermen's Association"
     assert roles["Lena Holt"] == "economist"
     assert roles["Aron Vik"] == "Deputy Mayor"
+
+
+@pytest.mark.parametrize(
+    ("body", "question"),
+    [
+        ("Asked if he was ever bullied, Mark Tolle said he was not.",
+         "if he was ever bullied"),
+        ("When asked whether he would run, Ivo Brant said he might.",
+         "whether he would run"),
+        ("Pressed on the budget, Mayor Ines Falk said the figures were sound.", None),
+    ],
+)
+def test_a_participle_of_asking_has_no_source(body: str, question: str | None) -> None:
+    story, quotes = _quotes(body)
+    asked = [q for q in quotes if q.cue is not None and story.text(q.cue) != "said"]
+    if question is not None:
+        assert [story.text(q.content[0]) for q in asked] == [question]
+    assert all(q.source is None for q in asked)
+    answer = [q for q in quotes if q.cue is not None and story.text(q.cue) == "said"]
+    assert len(answer) == 1 and answer[0].source is not None

@@ -47,6 +47,9 @@ def content_tokens(verb: Token, kinds: tuple[bool, bool, bool] | None = None) ->
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses and (clause or obj):
         return _subtrees(clauses)
+    question = _question(verb)
+    if question is not None and clause:
+        return _subtrees([question])
     if clause and (verb.dep_ == "parataxis" or _as_clause(verb)):
         return _parenthetical(verb)
     if infinitive_ok and not _described(verb):
@@ -60,6 +63,19 @@ def content_tokens(verb: Token, kinds: tuple[bool, bool, bool] | None = None) ->
     if obj:
         return _object_content(verb)
     return []
+
+
+def _question(verb: Token) -> Token | None:
+    """"Asked if he was ever bullied": the indirect question the parser hung off a verb of
+    asking as an adverbial clause."""
+    if verb.lemma_.lower() not in _ADDRESSED:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children
+        ):
+            return child
+    return None
 
 
 def _described(verb: Token) -> bool:
@@ -123,8 +139,25 @@ def _object_content(verb: Token) -> list[Token]:
     return tokens
 
 
+# Cues whose bare participle is passive: "Asked whether he would run, Tolle said ..." has
+# Tolle answering, not asking; who asked is unknown (PolNeAR marks no source).
+_ADDRESSED = frozenset({"ask", "press", "question", "quiz", "challenge"})
+_OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "csubj"})
+
+
+def addressed_participle(verb: Token) -> bool:
+    """"Asked about the plan, ...", "When pressed on it, ...": a participle of asking with
+    no subject or auxiliary of its own, modifying the answerer's clause."""
+    return (verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD")
+            and verb.lemma_.lower() in _ADDRESSED
+            and not any(c.dep_ in _OWN_SUBJECTS for c in verb.children))
+
+
 def subject_of(verb: Token) -> Token | None:
-    """Who speaks through `verb`: its subject, a passive's agent, or a governor's subject."""
+    """Who speaks through `verb`: its subject, a passive's agent, or a governor's subject;
+    nobody for a participle of asking ("Asked whether ..., she said")."""
+    if addressed_participle(verb):
+        return None
     node = verb
     for _ in range(4):
         for child in node.children:
