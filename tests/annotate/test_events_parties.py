@@ -103,6 +103,19 @@ def dyads(story: Story) -> set[Dyad]:
         ("The Knesset condemned the Jordanian decision.", ("DISAPPROVE", "ISR", "JOR")),
         ("The Peruvian Congress rejected the Chilean proposal.", ("REJECT", "PER", None)),
         ("Congress condemned the Iranian government.", ("DISAPPROVE", "USA", "IRN")),
+        # Acts done to people, whatever people they are ("supporters", "envoys").
+        ("Algerian police arrested dozens of Islamic Salvation Front supporters in Oran.",
+         ("COERCE", "DZA", None)),
+        ("Norwegian diplomats met Houthi envoys in Oslo on Friday.", ("CONSULT", "NOR", "YEM")),
+        # Common acts the lexicon lacked: exchanging fire, hijacking, sending soldiers,
+        # going on strike.
+        ("Armenian troops exchanged fire with Azerbaijani soldiers along the border.",
+         ("ASSAULT", "ARM", "AZE")),
+        ("Yemeni pirates hijacked a Danish freighter in the Gulf of Aden.",
+         ("COERCE", "YEM", "DNK")),
+        ("The Lithuanian government sent 300 soldiers to the Polish border.",
+         ("MOBILIZE", "LTU", "POL")),
+        ("Ghanaian teachers went on strike on Tuesday.", ("PROTEST", "GHA", "GHA")),
         # Bodies of the world or a continent belong to no state, whatever the story's focus.
         ("The Global Rivers Forum urged Peru to protect the Amazon basin.",
          ("DEMAND", NGO, "PER")),

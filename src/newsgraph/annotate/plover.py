@@ -61,7 +61,7 @@ PROTEST: protest demonstrate rally march picket riot
 CRIME: smuggle steal rob loot embezzle bribe traffic meddle
 MOBILIZE: mobilize mobilise deploy mass reinforce patrol
 COERCE/arrest: arrest detain jail imprison sentence
-COERCE/detain: kidnap abduct seize hold_hostage
+COERCE/detain: kidnap abduct seize hold_hostage hijack
 COERCE: confiscate deport ban censor raid prevent suppress hack outlaw blockade besiege evict
 COERCE/destroy: demolish destroy raze bulldoze
 ASSAULT: retaliate attack bomb shell kill shoot wound assassinate massacre invade intervene ambush execute torture clash fight storm capture occupy annex strike bombard behead murder slaughter stab
@@ -91,13 +91,13 @@ NONE: seize_on seize_upon
 VERB_OBJECT = _table("""
 SANCTION: impose_sanctions impose_embargo cut_ties sever_ties break_relations cut_aid suspend_aid halt_aid freeze_assets recall_ambassador close_embassy withhold_aid halt_talks suspend_talks halt_negotiations suspend_negotiations break_ties cut_relations sever_relations
 SUPPORT: restore_ties restore_relations establish_ties establish_relations normalize_ties normalize_relations
-ASSAULT: fire_rockets fire_missiles fire_shells fire_mortars launch_rockets launch_missiles
+ASSAULT: fire_rockets fire_missiles fire_shells fire_mortars launch_rockets launch_missiles exchange_fire trade_fire exchange_gunfire
 RETREAT: pay_compensation return_territory return_land return_prisoners return_property return_assets allow_inspectors allow_observers allow_access admit_inspectors receive_observers receive_inspectors receive_mission
 COERCE/curfew: impose_curfew
 COERCE: impose_ban impose_restrictions
 COERCE/censor: suspend_publication
 AID: send_aid send_arms send_weapons send_supplies send_advisers send_food send_medicine give_aid give_grant grant_asylum provide_aid provide_assistance give_asylum offer_asylum
-MOBILIZE/troops: send_troops deploy_troops mass_troops
+MOBILIZE/troops: send_troops deploy_troops mass_troops send_soldiers deploy_soldiers send_forces deploy_forces send_soldier deploy_soldier send_force deploy_force send_troop deploy_troop
 MOBILIZE/police: order_patrols
 INVESTIGATE: dispatch_inspectors send_inspectors dispatch_investigators send_investigators
 DEMAND: seek_refuge seek_asylum seek_help seek_aid seek_assistance
@@ -149,7 +149,7 @@ LIGHT_VERBS = frozenset({
     "carry", "take", "have", "give", "organize", "organise", "declare", "announce", "open",
     "file", "mount", "resume", "continue", "sign", "reach", "conclude", "complete", "order",
     "use", "resort", "bring", "step", "extend", "grant", "provide", "offer", "throw", "level",
-    "speed", "accelerate", "end", "engage",
+    "speed", "accelerate", "end", "engage", "go",
 })
 
 # Frames: verbs and adjectives that take another act as their complement.
@@ -178,7 +178,16 @@ HUMAN_NOUNS = frozenset({"prisoner", "prisoners", "hostage", "hostages", "detain
                          "detainees", "captive", "captives", "people", "civilians", "soldiers",
                          "members", "officials", "activists", "leaders", "journalists",
                          "dissidents", "protesters", "demonstrators", "opponents", "troops",
-                         "president", "minister", "leader", "delegation", "counterpart"})
+                         "president", "minister", "leader", "delegation", "counterpart",
+                         "supporter", "member", "follower", "suspect", "militant", "rebel",
+                         "fighter", "insurgent", "student", "worker", "migrant", "refugee",
+                         "opponent", "critic", "lawmaker", "politician", "officer", "man",
+                         "woman", "child", "villager", "resident", "citizen", "national",
+                         "tourist", "crew", "diplomat", "ambassador", "envoy", "mayor",
+                         "governor", "candidate", "blogger", "lawyer", "judge", "priest",
+                         "monk", "farmer", "businessman", "smuggler", "gunman", "official",
+                         "soldier", "activist", "journalist", "dissident", "protester",
+                         "demonstrator"})
 
 # Protest verbs that mean something else with an object ("demonstrated that", "rallied support").
 INTRANSITIVE = frozenset({"demonstrate", "rally", "march", "riot"})
