@@ -311,3 +311,26 @@ def test_a_participle_of_asking_has_no_source(body: str, question: str | None) -
     assert all(q.source is None for q in asked)
     answer = [q for q in quotes if q.cue is not None and story.text(q.cue) == "said"]
     assert len(answer) == 1 and answer[0].source is not None
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "source", "via"),
+    [
+        # a poll or document is itself the source of the whole clause, its cue included
+        ("Most voters said they would vote for Ann Berg, according to the survey.",
+         "Most voters said they would vote for Ann Berg", "the survey", None),
+        ("According to a harbour board report, the pilots said the channel was unsafe.",
+         "the pilots said the channel was unsafe", "a harbour board report", None),
+        # a news outlet only relays: the speaker stays, the outlet is `via`, also when the
+        # parser hung the phrase inside the reported clause
+        ("Ivo Brant said the port would reopen, according to the Interfax news agency.",
+         "the port would reopen", "Ivo Brant", "Interfax"),
+    ],
+)
+def test_according_to_a_document_takes_the_clause_an_outlet_relays(
+    body: str, content: str, source: str, via: str | None
+) -> None:
+    story, quote = _one(body)
+    assert story.text(quote.content[0]) == content
+    assert quote.source is not None and story.text(quote.source) == source
+    assert quote.via == via

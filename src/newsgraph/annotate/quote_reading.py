@@ -56,6 +56,15 @@ class Reading:
         self.sources.update(draft.source)
         self.drafts.append(draft)
 
+    def release(self, draft: Draft) -> None:
+        """Withdraw `draft`, freeing its tokens but those another draft holds."""
+        self.drafts.remove(draft)
+        held = {i for d in self.drafts for i in [*d.content, *d.cue, *d.source]}
+        for i in [*draft.content, *draft.cue, *draft.source]:
+            if i not in held:
+                self.claimed[i] = False
+        self.sources = {i for d in self.drafts for i in d.source}
+
 
 
 def words(doc: Doc, tokens: Iterable[int]) -> int:

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.nlp import parse
 from newsgraph.annotate.quote_leftovers import attach_leftovers
+from newsgraph.annotate.quote_cues import MEDIA
 from newsgraph.annotate.quote_marks import find_quoted
 from newsgraph.annotate.quote_reading import MIN_CONTENT_WORDS, Draft, Reading, words
 from newsgraph.annotate.quote_relay import outlet_name, relaying_outlet
@@ -168,17 +169,25 @@ def _according_attributions(reading: Reading) -> None:
     doc = reading.doc
     for token in doc:
         cue, source_head, governor = according_parts(token)
-        if source_head is None or not reading.free(t.i for t in cue):
+        if source_head is None:
             continue
         source = [t.i for t in subject_tokens(source_head)]
         owner = next((d for d in reading.drafts if governor is not None and d.verb == governor),
                      None)
-        if owner is not None and owner.source:
+        if not reading.free(t.i for t in cue):
+            owner = _ending_with(reading, token)
+            if owner is None:
+                continue
+        if owner is not None and owner.source and _outlet(source_head):
             # "..., Ryabkov said, according to the Interfax news agency": the agency relayed.
             owner.via = owner.via or outlet_name(source_head) or _phrase(doc, source)
             for i in [*[t.i for t in cue], *source]:
                 reading.claimed[i] = True
             continue
+        if owner is not None and owner.source:
+            # "Most voters said ..., according to the poll": the poll is PolNeAR's source, the
+            # whole clause, its cue and speaker included, what the poll says.
+            reading.release(owner)
         if not reading.free(source):
             continue
         phrase = {t.i for t in token.subtree} | {t.i for t in cue} | set(source)
@@ -186,6 +195,30 @@ def _according_attributions(reading: Reading) -> None:
         content = _grow(reading, sentence, phrase)
         if words(doc, content) >= MIN_CONTENT_WORDS:
             reading.claim(Draft(content, [t.i for t in cue], source))
+
+
+def _ending_with(reading: Reading, according: Token) -> Draft | None:
+    """The draft whose content ends with the phrase "according to X" ("said the port would
+    reopen, according to the agency", the parser having hung the phrase in the clause),
+    with the phrase taken out of that content; None when no content ends with it."""
+    phrase = {t.i for t in according.subtree}
+    holder = next((d for d in reading.drafts if according.i in d.content and d.source), None)
+    if holder is None or any(i > max(phrase) and not reading.doc[i].is_punct
+                             for i in holder.content):
+        return None
+    kept = _trim(reading, {i for i in holder.content if i < min(phrase)})
+    if words(reading.doc, kept) < MIN_CONTENT_WORDS:
+        return None
+    for i in holder.content - kept:
+        reading.claimed[i] = False
+    holder.content = kept
+    return holder
+
+
+def _outlet(head: Token) -> bool:
+    """A news outlet that relays ("the Interfax news agency", "CNN"), not a document, a poll
+    or a person that is itself the source ("the survey", "a White House pool report")."""
+    return head.lemma_.lower() in MEDIA or head.ent_type_ == "ORG"
 
 
 # Marks that tie a name at the edge of a line to what it said: a colon after it
