@@ -116,6 +116,14 @@ def dyads(story: Story) -> set[Dyad]:
         ("The Lithuanian government sent 300 soldiers to the Polish border.",
          ("MOBILIZE", "LTU", "POL")),
         ("Ghanaian teachers went on strike on Tuesday.", ("PROTEST", "GHA", "GHA")),
+        ("Hanoi recalled its envoy to Phnom Penh in protest at a Cambodian decree.",
+         ("SANCTION", "VNM", "KHM")),
+        ("The Asian Development Bank approved a 50 million dollar loan to Laos.",
+         ("AID", IGO, "LAO")),
+        # The Pope is the Holy See's; "the country" after a demonym is that state.
+        ("Pope Leo met the Chilean president at the Vatican.", ("CONSULT", "VAT", "CHL")),
+        ("Syrian state radio said the country would retaliate against any Turkish attack.",
+         ("THREATEN", "SYR", "TUR")),
         # Bodies of the world or a continent belong to no state, whatever the story's focus.
         ("The Global Rivers Forum urged Peru to protect the Amazon basin.",
          ("DEMAND", NGO, "PER")),

@@ -87,7 +87,7 @@ GBR GOV downing street | USA LEG congress | RUS MIL red army | USA LEG capitol h
 USA GOV foggy bottom | FRA GOV quai d'orsay | KOR GOV blue house | CHN GOV zhongnanhai |
 ISR LEG knesset | RUS LEG duma | DEU LEG bundestag | GBR LEG westminster |
 GBR LEG house of commons | UKR LEG verkhovna rada | IRN LEG majlis | POL LEG sejm |
-IND LEG lok sabha
+IND LEG lok sabha | VAT GOV pope | VAT GOV holy see
 """
 
 # Heads of state and government the news names by surname alone.

@@ -394,14 +394,17 @@ def _split_compound(head: Token, index: ActorIndex) -> list[Actor]:
 
 
 def _named_country_before(noun: Token) -> Token | None:
-    """The state last named before "the country", in its sentence or the one before."""
+    """The state last named before "the country", in its sentence or the one before; else
+    the state of the last demonym ("Iranian state television said the country would")."""
     sent = noun.sent
     start = noun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for token in reversed(list(noun.doc[start : noun.i])):
+    before = list(noun.doc[start : noun.i])
+    for token in reversed(before):
         if token.pos_ == "PROPN" and token.dep_ not in ("compound", "amod") \
                 and is_state(country_code(token.text)):
             return token
-    return None
+    return next((t for t in reversed(before) if t.dep_ == "amod" and t.ent_type_ == "NORP"
+                 and is_state(country_code(t.text))), None)
 
 
 def _antecedent(pronoun: Token, index: ActorIndex) -> Token | None:

@@ -89,7 +89,7 @@ NONE: seize_on seize_upon
 
 # Verb + object noun: the object decides ("imposed sanctions", "sent troops").
 VERB_OBJECT = _table("""
-SANCTION: impose_sanctions impose_embargo cut_ties sever_ties break_relations cut_aid suspend_aid halt_aid freeze_assets recall_ambassador close_embassy withhold_aid halt_talks suspend_talks halt_negotiations suspend_negotiations break_ties cut_relations sever_relations
+SANCTION: impose_sanctions impose_embargo cut_ties sever_ties break_relations cut_aid suspend_aid halt_aid freeze_assets recall_ambassador recall_envoy recall_ambassadors recall_envoys recall_diplomats close_embassy withhold_aid halt_talks suspend_talks halt_negotiations suspend_negotiations break_ties cut_relations sever_relations
 SUPPORT: restore_ties restore_relations establish_ties establish_relations normalize_ties normalize_relations
 ASSAULT: fire_rockets fire_missiles fire_shells fire_mortars launch_rockets launch_missiles exchange_fire trade_fire exchange_gunfire
 RETREAT: pay_compensation return_territory return_land return_prisoners return_property return_assets allow_inspectors allow_observers allow_access admit_inspectors receive_observers receive_inspectors receive_mission
@@ -149,7 +149,7 @@ LIGHT_VERBS = frozenset({
     "carry", "take", "have", "give", "organize", "organise", "declare", "announce", "open",
     "file", "mount", "resume", "continue", "sign", "reach", "conclude", "complete", "order",
     "use", "resort", "bring", "step", "extend", "grant", "provide", "offer", "throw", "level",
-    "speed", "accelerate", "end", "engage", "go",
+    "speed", "accelerate", "end", "engage", "go", "approve",
 })
 
 # Frames: verbs and adjectives that take another act as their complement.
