@@ -334,3 +334,21 @@ def test_according_to_a_document_takes_the_clause_an_outlet_relays(
     assert story.text(quote.content[0]) == content
     assert quote.source is not None and story.text(quote.source) == source
     assert quote.via == via
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "source"),
+    [
+        # a headline's own verbs are the source's words, not cues of their own
+        ("Brant: I Still Believe The Port Can Reopen\n\nThe mayor spoke on Monday.",
+         "I Still Believe The Port Can Reopen", "Brant"),
+        # a name the tagger read as an adjective
+        ("Issa: Harbour Plan Is In Question\n\nThe mayor spoke on Monday.",
+         "Harbour Plan Is In Question", "Issa"),
+    ],
+)
+def test_a_headline_after_a_colon_is_its_labels(body: str, content: str, source: str) -> None:
+    story, quotes = _quotes(body)
+    headline = [q for q in quotes if q.cue is not None and story.text(q.cue) == ":"]
+    assert [story.text(headline[0].content[0]), story.text(headline[0].source)] == [
+        content, source]

@@ -238,8 +238,6 @@ def _colon_attributions(reading: Reading, transcript_only: bool = False) -> None
     before any verb, so that what they report inside their turn stays part of it."""
     doc = reading.doc
     speakers = _transcript_speakers(doc)
-    if transcript_only and not speakers:
-        return
     for token in doc:
         if reading.claimed[token.i]:
             continue
@@ -251,11 +249,25 @@ def _colon_attributions(reading: Reading, transcript_only: bool = False) -> None
         line_start, line_end = _line(doc, token.i)
         source = _label(doc, line_start, token.i)
         label = " ".join(t.text for t in source)
-        if label not in speakers and (transcript_only or not _names_a_source(source)):
+        if label not in speakers and not _names_a_source(source):
+            continue
+        if label not in speakers and transcript_only and not _headline(doc, token.i, line_end):
             continue
         content = _grow(reading, range(token.i + 1, line_end), {token.i})
         if words(doc, content) >= 3 and reading.free(t.i for t in source):
             reading.claim(Draft(content, [token.i], [t.i for t in source]))
+
+
+# Share of a line's longer words that must be capitalised for it to be a headline.
+HEADLINE_CAPITALS = 0.7
+
+
+def _headline(doc: Doc, colon: int, line_end: int) -> bool:
+    """"Issa: Clinton's ‘Honesty Is In Question’": what follows the colon is in title case,
+    a headline whose verbs ("Is", "Believe") are the source's words, read before any verb."""
+    longer = [t for t in doc[colon + 1 : line_end] if t.is_alpha and len(t) > 3]
+    capitals = sum(1 for t in longer if t.text[0].isupper())
+    return len(longer) >= 2 and capitals >= HEADLINE_CAPITALS * len(longer)
 
 
 def _signed_quotation(reading: Reading, dash: Token) -> None:
@@ -326,7 +338,9 @@ def _names_a_source(tokens: Sequence[Token]) -> bool:
         return False
     if any(t.pos_ in ("VERB", "AUX") or t.text in ("“", '"') for t in tokens):
         return False
-    return any(t.pos_ in ("PROPN", "NOUN") and not t.is_upper for t in tokens)
+    # A capitalised word is a name however it was tagged ("Issa" read as an adjective).
+    return any((t.pos_ in ("PROPN", "NOUN") or t.is_title and t.is_alpha) and not t.is_upper
+               for t in tokens)
 
 
 def _phrase(doc: Doc, indices: Sequence[int]) -> str:
