@@ -144,6 +144,12 @@ def test_parties_and_countries(text: str, expected: Dyad) -> None:
         ("Her support for the trade deal cost her votes.", "SUPPORT"),
         ("The channel is financed to spread its view of the world.", "AID"),
         ("The senator opposes the new tariffs.", "REJECT"),
+        # What others guess a party could do is no threat of the party's; proposed and
+        # not yet done acts are no events.
+        ("Analysts said Russia could invade Georgia if talks fail.", "THREATEN"),
+        ("Critics fear that Beijing may impose sanctions on Lithuania.", "THREATEN"),
+        ("The minister has yet to apologize to the Polish government.", "SUPPORT"),
+        ("The senator's proposal to ban Chinese apps was debated on Tuesday.", "COERCE"),
         # A warning of what may happen or what others may do threatens no one.
         ("The mayor warned residents that a long drought would bring water cuts.",
          "THREATEN"),
@@ -161,6 +167,8 @@ def test_no_event_of_kind(text: str, kind: str) -> None:
         ("Turkey warned that its army would respond to any incursion.",
          ("THREATEN", "TUR", None)),
         ("Russia warned Georgia against joining the alliance.", ("THREATEN", "RUS", "GEO")),
+        ("The Hungarian government said it would impose sanctions on Serbia.",
+         ("THREATEN", "HUN", "SRB")),
         ("Canada backed Haiti in the dispute on Monday.", ("SUPPORT", "CAN", "HTI")),
     ],
 )

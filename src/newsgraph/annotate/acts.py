@@ -70,6 +70,8 @@ _NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Nouns whose clause is what someone claims, not what the story reports as done.
 CLAIMS = frozenset({"claim", "allegation", "assertion", "rumor", "rumour", "belief",
                     "suggestion", "speculation", "theory", "notion", "impression"})
+# Nouns whose infinitive is proposed, not done ("the proposal to ban Chinese apps").
+PROPOSALS = frozenset({"proposal", "plan", "idea", "bill", "scheme", "call", "push"})
 # Modals of what ought to be: an opinion, unless reported of a party as a demand.
 _OUGHT = frozenset({"should", "ought"})
 _KNOWN_LEMMAS = (VERBS.keys() | {k.split()[0] for k in PHRASAL} | {k.split()[0] for k in
@@ -336,8 +338,8 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
 
 def _unreal(token: Token, anchor: Token) -> bool:
     """Acts the sentence does not report as done: inside a condition ("if Trump's plan
-    rejected ..."), wished, needed or avoided ("hopes to meet", "steering clear of
-    criticizing"), described in a relative clause ("Maduro, who is refusing to cede power"),
+    rejected ..."), wished, needed, proposed, avoided or not yet done ("hopes to meet", "the
+    proposal to ban", "steering clear of criticizing", "has yet to apologize"), described in a relative clause ("Maduro, who is refusing to cede power"),
     an aim ("to prevent police from ..."), a named thing ("the Free Trade Agreement"), the
     predicate of "be" ("it's a huge deal"), or a bare participle ("Asked to describe ...")."""
     if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ in _NAMED:
@@ -347,6 +349,9 @@ def _unreal(token: Token, anchor: Token) -> bool:
                 c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that", "what")
                 for c in token.head.children):
         return True
+    if anchor.dep_ == "xcomp" and lemma(anchor.head) in ("have", "be") \
+            and any(c.lower_ == "yet" for c in anchor.head.children):
+        return True  # "has yet to apologize": not done
     if anchor.tag_ == "VBN" and anchor.dep_ in ("advcl", "ROOT") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in anchor.children):
         return True
@@ -371,6 +376,9 @@ def _unreal(token: Token, anchor: Token) -> bool:
         if own_clause and node.dep_ in ("ccomp", "acl") and node.head.pos_ == "NOUN" \
                 and node.head.lemma_.lower() in CLAIMS:
             return True  # "the police's claim that Crutcher had refused": what was claimed
+        if own_clause and node.dep_ == "acl" and node.head.pos_ == "NOUN" \
+                and node.head.lemma_.lower() in PROPOSALS:
+            return True  # "the senator's proposal to ban Chinese apps": proposed, not done
         if node.dep_ in ("parataxis", "appos"):
             return False
         node = node.head

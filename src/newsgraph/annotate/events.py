@@ -26,7 +26,7 @@ from typing import ClassVar
 import pycountry
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.actors import ActorIndex, actor_of_entity, index_actors
+from newsgraph.annotate.actors import ActorIndex, actor_for, actor_of_entity, index_actors
 from newsgraph.annotate.acts import Act, find_acts, lemma
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.countries import CAPITALS, is_state, place_country
@@ -62,6 +62,8 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 _TO_SOMEONE = frozenset({"SUPPORT", "AID"})
 # Verbs of a standing view, acts only towards a party: "opposes the deal" is an opinion.
 _STANCES = frozenset({"oppose"})
+# Words that are threats themselves, as against acts a modal or condition makes threats.
+_THREAT_WORDS = frozenset({"threaten", "warn", "threat", "warning", "vow", "swear", "ultimatum"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
@@ -209,7 +211,7 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
         # "is defending his tweets", "her support for a trade deal", "she opposes the
         # deal": a stance on a thing, no one helped or rejected
         return []
-    if _forecast(act):
+    if _forecast(act) or _speculation(act, sources, index):
         return []  # "warned that a Clinton victory would bring chaos": no one threatened
     pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]
     if reciprocal and sources and {a.text for a in reciprocal} == {a.text for a in sources}:
@@ -262,6 +264,21 @@ def _forecast(act: Act) -> bool:
     children = list(act.trigger.children)
     return not any(c.dep_ in ("dobj", "dative") for c in children) and any(
         c.dep_ == "prep" and c.lower_ in ("against", "about") for c in children)
+
+
+def _speculation(act: Act, sources: list[Actor], index: ActorIndex) -> bool:
+    """What others say a party could or would do to another is their guess, not its threat:
+    "Analysts said Russia could invade Georgia", "Critics fear Beijing may impose
+    sanctions"; what a party's own voice says it would do is ("Iranian state television
+    said the country would retaliate")."""
+    if act.sense[0] != "THREATEN" or lemma(act.trigger) in _THREAT_WORDS \
+            or act.anchor.dep_ != "ccomp" or not sources:
+        return False
+    speaker, doer = subject_of(act.anchor.head), subject_of(act.anchor)
+    if speaker is None or speaker.pos_ == "PRON" or doer is None or doer.pos_ == "PRON":
+        return False  # "the party said it will boycott": its own voice
+    voice = actor_for(speaker, index)
+    return voice is None or voice.country not in {a.country for a in sources}
 
 
 def _domestic(actor: Actor) -> bool:
