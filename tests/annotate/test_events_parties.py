@@ -98,6 +98,10 @@ def dyads(story: Story) -> set[Dyad]:
         # A state's name with one letter slipped is still the state.
         ("Venezeula has agreed to reopen its border with Colombia.", ("AGREE", "VEN", None)),
         ("Mozambque accused Malawi of harbouring rebels.", ("DISAPPROVE", "MOZ", "MWI")),
+        # A demonym right before a known group gives it its state.
+        ("Pakistani Taliban fighters attacked an Afghan border post.",
+         ("ASSAULT", "PAK", "AFG")),
+        ("Pro-Iranian Hezbollah fighters attacked Israeli troops.", ("ASSAULT", "LBN", "ISR")),
         # Seats of power and legislatures the news names alone; "Congress" is American only
         # alone.
         ("The Knesset condemned the Jordanian decision.", ("DISAPPROVE", "ISR", "JOR")),

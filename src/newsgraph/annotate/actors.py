@@ -273,6 +273,20 @@ _AMERICAN = re.compile(r"^(?:(?:the|u\.s\.|us|american)\s+)+")
 _GROUP_PATTERNS = {name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])") for name in GROUPS}
 
 
+def _group_state(named: Sequence[Token]) -> str | None:
+    """The state a demonym right before a known group gives it: "the Pakistani Taliban" are
+    Pakistan's, though "the Taliban" alone are Afghanistan's ("Iranian-backed", "pro-Iranian"
+    give none)."""
+    for token, after in zip(named, named[1:], strict=False):
+        hyphened = token.i > 0 and token.nbor(-1).text in ("-", "–")  # "pro-Iranian"
+        if token.pos_ in ("ADJ", "PROPN") and not hyphened \
+                and after.text not in ("-", "–") and _known(after.text) is not None:
+            code = country_code(token.text)
+            if is_state(code):
+                return code
+    return None
+
+
 def _leader(tokens: Iterable[Token]) -> tuple[str, str | None] | None:
     for token in tokens:
         if token.ent_type_ == "PERSON" and token.text.lower() in LEADERS:
@@ -339,6 +353,8 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     # Maduro" Maduro is not the actor.
     named = [t for t in tokens if t.i <= head.i]
     known = _known(head.doc[named[0].i : head.i + 1].text) if named else None
+    if known is not None:
+        known = (_group_state(named) or known[0], known[1])
     known = known or _leader(named)
     country = known[0] if known else None
     sector = known[1] if known else None
