@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -277,7 +278,7 @@ def _group_state(named: Sequence[Token]) -> str | None:
     """The state a demonym right before a known group gives it: "the Pakistani Taliban" are
     Pakistan's, though "the Taliban" alone are Afghanistan's ("Iranian-backed", "pro-Iranian"
     give none)."""
-    for token, after in zip(named, named[1:], strict=False):
+    for token, after in pairwise(named):
         hyphened = token.i > 0 and token.nbor(-1).text in ("-", "–")  # "pro-Iranian"
         if token.pos_ in ("ADJ", "PROPN") and not hyphened \
                 and after.text not in ("-", "–") and _known(after.text) is not None:
