@@ -352,3 +352,19 @@ def test_a_headline_after_a_colon_is_its_labels(body: str, content: str, source:
     headline = [q for q in quotes if q.cue is not None and story.text(q.cue) == ":"]
     assert [story.text(headline[0].content[0]), story.text(headline[0].source)] == [
         content, source]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        # an apposition describing a name at the end of a content is the writer's
+        ("Mayor Ines Falk criticized the remarks about Tomas Brann, the father of a "
+         "drowned sailor.", "the remarks about Tomas Brann"),
+        # one describing a common noun is part of what was said
+        ("Mayor Ines Falk praised the new plan, a bold step for the port.",
+         "the new plan, a bold step for the port"),
+    ],
+)
+def test_an_apposition_to_a_name_ends_a_content(body: str, content: str) -> None:
+    story, quote = _one(body)
+    assert story.text(quote.content[0]) == content

@@ -139,12 +139,20 @@ _TAIL_DEPS = frozenset({"relcl", "advcl", "acl", "parataxis", "npadvmod"})
 _TAIL_MARKS = frozenset({",", "—", "–", "--", ";"})
 
 
+def _tail(token: Token) -> bool:
+    """A clause that may be the writer's addition, or an apposition describing a name
+    ("... remarks about Khizr Khan, the father of a slain soldier")."""
+    if token.dep_ == "appos":
+        return token.head.pos_ == "PROPN" and token.pos_ != "PROPN"
+    return token.dep_ in _TAIL_DEPS
+
+
 def _without_tail(reading: Reading, ordered: list[int]) -> list[int]:
     """Drop a trailing clause set off by punctuation that is not part of what was said."""
     doc = reading.doc
     for i in ordered:
         token = doc[i]
-        if token.dep_ not in _TAIL_DEPS or reading.in_quote[i] or token.i == ordered[0]:
+        if not _tail(token) or reading.in_quote[i] or token.i == ordered[0]:
             continue
         edge = token.left_edge.i
         if edge <= ordered[0] or token.right_edge.i < ordered[-1] - 1:
@@ -154,6 +162,8 @@ def _without_tail(reading: Reading, ordered: list[int]) -> list[int]:
             before = doc[edge - 2]
         if before.text not in _TAIL_MARKS or reading.in_quote[before.i]:
             continue
+        if token.dep_ == "appos" and before.text != ",":
+            continue  # "drugs — something a caller also told police": still reported
         return [j for j in ordered if j < before.i]
     return ordered
 
