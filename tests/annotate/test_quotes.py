@@ -368,3 +368,31 @@ def test_a_headline_after_a_colon_is_its_labels(body: str, content: str, source:
 def test_an_apposition_to_a_name_ends_a_content(body: str, content: str) -> None:
     story, quote = _one(body)
     assert story.text(quote.content[0]) == content
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "cue"),
+    [
+        # a verb of seeming reports an impression: no source, the subject in the content
+        ("Mr. Varg seemed most concerned with the economy.",
+         "Mr. Varg … most concerned with the economy", "seemed"),
+        ("The harbour plan appears to be losing support.",
+         "The harbour plan … to be losing support", "appears"),
+        # an expletive "it" joins the cue
+        ("It appeared that Ines Falk had won the vote.",
+         "that Ines Falk had won the vote", "It appeared"),
+    ],
+)
+def test_a_verb_of_seeming_has_no_source(body: str, content: str, cue: str) -> None:
+    story, quote = _one(body)
+    assert " … ".join(story.text(c) for c in quote.content) == content
+    assert quote.cue is not None and story.text(quote.cue) == cue
+    assert quote.source is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Ivo Brant appeared on the radio on Monday.", "The mayor appeared at the rally."],
+)
+def test_appearing_somewhere_is_no_attribution(body: str) -> None:
+    assert _quotes(body)[1] == ()

@@ -78,6 +78,37 @@ def _question(verb: Token) -> Token | None:
     return None
 
 
+# Verbs of seeming: PolNeAR reads "Mr. Putin seemed most concerned with ..." and "Twitter
+# appears to be heavily used by ISIS" as attributions of an impression with no source, the
+# subject and its complement together the content.
+RAISING = frozenset({"seem", "appear"})
+_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
+
+
+def raised_parts(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """For a verb of seeming with its subject and a complement ("Twitter appears to be
+    used", "it seems that ...", "he seemed uneasy"): its cue and its content, the subject
+    included unless it is an expletive "it", which joins the cue. None otherwise, also
+    when the complement is a cue of its own ("She appeared to imply that ...")."""
+    if verb.lemma_.lower() not in RAISING or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    complements = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in _COMPLEMENTS or c.dep_ == "prep" and c.lower_ in ("like", "as"))]
+    if len(subjects) != 1 or not complements:
+        return None
+    if any(c.dep_ == "xcomp" and is_cue(c) for c in complements):
+        return None
+    subject = subjects[0]
+    cue = cue_tokens(verb)
+    content = _subtrees(complements)
+    if subject.lower_ == "it" and subject.i == cue[0].i - 1:
+        cue = [subject, *cue]
+    elif subject.lower_ != "it":
+        content = sorted([*subject_tokens(subject, verb), *content], key=lambda t: t.i)
+    return cue, content
+
+
 def _described(verb: Token) -> bool:
     """"Maduro, who is refusing to cede power": an intention in a relative clause describes
     its head rather than reporting what anyone said or thought, unless the verb is one of
@@ -316,9 +347,11 @@ def according_parts(token: Token) -> tuple[list[Token], Token | None, Token | No
 
 
 __all__ = [
+    "RAISING",
     "according_parts",
     "content_tokens",
     "cue_preposition",
+    "raised_parts",
     "cue_tokens",
     "is_cue",
     "subject_of",

@@ -38,10 +38,12 @@ from newsgraph.annotate.quote_marks import find_quoted
 from newsgraph.annotate.quote_reading import MIN_CONTENT_WORDS, Draft, Reading, words
 from newsgraph.annotate.quote_relay import outlet_name, relaying_outlet
 from newsgraph.annotate.quote_rules import (
+    RAISING,
     according_parts,
     content_tokens,
     cue_tokens,
     is_cue,
+    raised_parts,
     subject_of,
     subject_tokens,
 )
@@ -83,9 +85,16 @@ def _depth(token: Token) -> int:
 
 
 def _verb_attributions(reading: Reading) -> None:
-    cues = [t for t in reading.doc if is_cue(t) and not reading.in_quote[t.i]]
+    cues = [t for t in reading.doc if (is_cue(t) or t.lemma_.lower() in RAISING)
+            and not reading.in_quote[t.i]]
     for verb in sorted(cues, key=lambda t: (_depth(t), t.i)):
         if reading.claimed[verb.i]:
+            continue
+        raised = raised_parts(verb)
+        if raised is not None:
+            _seeming(reading, verb, *raised)
+            continue
+        if not is_cue(verb):
             continue
         cue = [t.i for t in cue_tokens(verb)]
         subject = subject_of(verb)
@@ -97,6 +106,16 @@ def _verb_attributions(reading: Reading) -> None:
             reading.idle_cues.append(verb)
             continue
         reading.claim(Draft(content, cue, source, verb, relaying_outlet(verb)))
+
+
+def _seeming(reading: Reading, verb: Token, cue_words: list[Token], said: list[Token]) -> None:
+    """"Mr. Rubio appeared to be on the upswing": an impression, nobody's words."""
+    cue = [t.i for t in cue_words]
+    if not reading.free(cue):
+        return
+    content = _grow(reading, [t.i for t in said], set(cue))
+    if words(reading.doc, content) >= MIN_CONTENT_WORDS:
+        reading.claim(Draft(content, cue, [], verb))
 
 
 def _grow(reading: Reading, content: Iterable[int], keep_out: set[int]) -> set[int]:
