@@ -396,3 +396,16 @@ def test_a_verb_of_seeming_has_no_source(body: str, content: str, cue: str) -> N
 )
 def test_appearing_somewhere_is_no_attribution(body: str) -> None:
     assert _quotes(body)[1] == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“We were wrong to wait,” Ivo Brant told the Harbour Gazette in May.",
+        "“The port will reopen,” Mayor Ines Falk told reporters.",
+    ],
+)
+def test_whom_something_was_told_is_no_content(body: str) -> None:
+    story, quote = _one(body)
+    assert quote.kind == "direct" and story.text(quote.content[0]).startswith("“")
+    assert quote.cue is not None and story.text(quote.cue) == "told"

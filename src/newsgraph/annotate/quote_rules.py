@@ -167,7 +167,20 @@ def _object_content(verb: Token) -> list[Token]:
     if verb.lemma_.lower() in STANCE_CUES and not any(t.pos_ in ("VERB", "AUX") for t in tokens):
         # "Russia supports President Nicolas Maduro": a stance towards someone, no claim.
         return []
+    if verb.lemma_.lower() in _ADDRESSEES and heads == objects[:1] and _names(objects[0]):
+        # "..., Lasry told Bloomberg Politics": whom it was said to, not what was said.
+        return []
     return tokens
+
+
+# Verbs whose object is whom the words were said to ("told Bloomberg Politics").
+_ADDRESSEES = frozenset({"tell", "inform", "assure", "remind"})
+
+
+def _names(head: Token) -> bool:
+    """A noun phrase naming someone: a name, a pronoun, or people ("reporters")."""
+    return (head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP")
+            or head.lower_ in ("reporters", "journalists", "supporters", "voters", "audience"))
 
 
 # Cues whose bare participle is passive: "Asked whether he would run, Tolle said ..." has
