@@ -409,3 +409,11 @@ def test_whom_something_was_told_is_no_content(body: str) -> None:
     story, quote = _one(body)
     assert quote.kind == "direct" and story.text(quote.content[0]).startswith("“")
     assert quote.cue is not None and story.text(quote.cue) == "told"
+
+
+def test_a_paragraph_of_quotation_goes_on_from_the_quote_ending_the_one_before() -> None:
+    body = ("“The port is the best in the north,” Ivo Brant tells the Gazette in an interview."
+            "\n\n“We waited ten years for it. It checks every box.”\n\nThe vote is on Monday.")
+    story, quote = _one(body)
+    assert [story.text(c) for c in quote.content] == [
+        "“The port is the best in the north,”", "“We waited ten years for it. It checks every box.”"]

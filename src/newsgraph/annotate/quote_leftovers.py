@@ -53,6 +53,11 @@ def _draft_before(reading: Reading, start: int) -> Draft | None:
         breaks = doc[last:start].text.count("\n\n")
         if _sentence_on(reading, draft, between) and "\n" not in doc[last:start].text:
             return draft
+        if (breaks == 1 and _sentence_on(reading, draft, between)
+                and _one_sentence(doc[last].sent.start, between) and _whole_paragraph(reading, start)):
+            # "“A,” Viguerie tells Breitbart News in an interview.⏎⏎“B.”": a paragraph that
+            # is all quotation goes on from the quote that ended the paragraph before.
+            return draft
         if len(between) > 6 or any(t.pos_ in ("VERB", "AUX") or t.text == "“" for t in between):
             continue
         only_marks = all(t.is_punct for t in between)
@@ -74,6 +79,11 @@ def _sentence_on(reading: Reading, draft: Draft, between: list[Token]) -> bool:
     same_speaker = {i for d in reading.drafts if d.source == draft.source
                     for i in [*d.content, *d.cue, *d.source]}
     return all(not reading.claimed[t.i] or t.i in same_speaker for t in between)
+
+
+def _one_sentence(sentence_start: int, between: list[Token]) -> bool:
+    """True when `between` is the end of the sentence that starts at token `sentence_start`."""
+    return all(t.sent.start == sentence_start for t in between)
 
 
 def _whole_paragraph(reading: Reading, start: int) -> bool:
