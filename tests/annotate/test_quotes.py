@@ -381,6 +381,9 @@ def test_an_apposition_to_a_name_ends_a_content(body: str, content: str) -> None
         # an expletive "it" joins the cue
         ("It appeared that Ines Falk had won the vote.",
          "that Ines Falk had won the vote", "It appeared"),
+        # a passive of saying or expecting names nobody either
+        ("The mayor was expected to win the vote easily.",
+         "The mayor … to win the vote easily", "was expected"),
     ],
 )
 def test_a_verb_of_seeming_has_no_source(body: str, content: str, cue: str) -> None:

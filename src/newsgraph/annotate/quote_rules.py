@@ -83,6 +83,8 @@ def _question(verb: Token) -> Token | None:
 # subject and its complement together the content.
 RAISING = frozenset({"seem", "appear"})
 _COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "ccomp", "oprd"})
+RAISING_PASSIVES = frozenset({"say", "expect", "believe", "think", "report", "rumor",
+                              "understand", "consider"})
 
 
 def raised_parts(verb: Token) -> tuple[list[Token], list[Token]] | None:
@@ -90,11 +92,18 @@ def raised_parts(verb: Token) -> tuple[list[Token], list[Token]] | None:
     used", "it seems that ...", "he seemed uneasy"): its cue and its content, the subject
     included unless it is an expletive "it", which joins the cue. None otherwise, also
     when the complement is a cue of its own ("She appeared to imply that ...")."""
-    if verb.lemma_.lower() not in RAISING or verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    complements = [c for c in verb.children if c.i > verb.i and (
-        c.dep_ in _COMPLEMENTS or c.dep_ == "prep" and c.lower_ in ("like", "as"))]
+    if verb.lemma_.lower() in RAISING:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        complements = [c for c in verb.children if c.i > verb.i and (
+            c.dep_ in _COMPLEMENTS or c.dep_ == "prep" and c.lower_ in ("like", "as"))]
+    elif verb.lemma_.lower() in RAISING_PASSIVES and any(c.dep_ == "auxpass" for c in verb.children):
+        # "Some advisers are said to be urging ...": whoever says it is not named.
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        complements = [c for c in verb.children if c.i > verb.i and c.dep_ == "xcomp"]
+    else:
+        return None
     if len(subjects) != 1 or not complements:
         return None
     if any(c.dep_ == "xcomp" and is_cue(c) for c in complements):

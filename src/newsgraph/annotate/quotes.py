@@ -39,6 +39,7 @@ from newsgraph.annotate.quote_reading import MIN_CONTENT_WORDS, Draft, Reading, 
 from newsgraph.annotate.quote_relay import outlet_name, relaying_outlet
 from newsgraph.annotate.quote_rules import (
     RAISING,
+    RAISING_PASSIVES,
     according_parts,
     content_tokens,
     cue_tokens,
@@ -85,7 +86,8 @@ def _depth(token: Token) -> int:
 
 
 def _verb_attributions(reading: Reading) -> None:
-    cues = [t for t in reading.doc if (is_cue(t) or t.lemma_.lower() in RAISING)
+    cues = [t for t in reading.doc if (is_cue(t) or t.lemma_.lower() in RAISING
+                                       or t.lemma_.lower() in RAISING_PASSIVES)
             and not reading.in_quote[t.i]]
     for verb in sorted(cues, key=lambda t: (_depth(t), t.i)):
         if reading.claimed[verb.i]:
