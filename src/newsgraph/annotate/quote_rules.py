@@ -370,12 +370,14 @@ def according_parts(token: Token) -> tuple[list[Token], Token | None, Token | No
 
 __all__ = [
     "RAISING",
+    "RAISING_PASSIVES",
     "according_parts",
+    "addressed_participle",
     "content_tokens",
     "cue_preposition",
-    "raised_parts",
     "cue_tokens",
     "is_cue",
+    "raised_parts",
     "subject_of",
     "subject_tokens",
 ]

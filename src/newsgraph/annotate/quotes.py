@@ -32,8 +32,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.nlp import parse
-from newsgraph.annotate.quote_leftovers import attach_leftovers
 from newsgraph.annotate.quote_cues import MEDIA
+from newsgraph.annotate.quote_leftovers import attach_leftovers
 from newsgraph.annotate.quote_marks import find_quoted
 from newsgraph.annotate.quote_reading import MIN_CONTENT_WORDS, Draft, Reading, words
 from newsgraph.annotate.quote_relay import outlet_name, relaying_outlet
