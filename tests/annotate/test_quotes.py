@@ -420,3 +420,9 @@ def test_a_paragraph_of_quotation_goes_on_from_the_quote_ending_the_one_before()
     story, quote = _one(body)
     assert [story.text(c) for c in quote.content] == [
         "“The port is the best in the north,”", "“We waited ten years for it. It checks every box.”"]
+
+
+def test_a_participle_after_a_content_shares_its_cues_source() -> None:
+    story, quotes = _quotes("Ines Falk said the port would reopen, adding that the budget was sound.")
+    assert [(story.text(q.content[0]), story.text(q.source)) for q in quotes if q.source] == [
+        ("the port would reopen", "Ines Falk"), ("that the budget was sound", "Ines Falk")]

@@ -101,6 +101,8 @@ def _verb_attributions(reading: Reading) -> None:
         cue = [t.i for t in cue_tokens(verb)]
         subject = subject_of(verb)
         source = [t.i for t in subject_tokens(subject, verb)] if subject is not None else []
+        if not reading.shareable(source):
+            source = _participle_of(reading, verb) or source
         if not reading.free(cue) or not reading.shareable(source):
             continue
         content = _grow(reading, [t.i for t in content_tokens(verb)], set(cue) | set(source))
@@ -108,6 +110,21 @@ def _verb_attributions(reading: Reading) -> None:
             reading.idle_cues.append(verb)
             continue
         reading.claim(Draft(content, cue, source, verb, relaying_outlet(verb)))
+
+
+def _participle_of(reading: Reading, verb: Token) -> list[int]:
+    """"Falk said the port would reopen, adding that ...": a participle right after the
+    content of a cue (the parser hung it inside that content) shares that cue's source."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return []
+    doc = reading.doc
+    for draft in reversed(reading.drafts):
+        if not draft.content or not draft.source or max(draft.content) >= verb.i:
+            continue
+        between = doc[max(draft.content) + 1 : verb.i]
+        if len(between) <= 2 and all(t.is_punct for t in between) and "\n" not in between.text:
+            return list(draft.source)
+    return []
 
 
 def _seeming(reading: Reading, verb: Token, cue_words: list[Token], said: list[Token]) -> None:
