@@ -233,3 +233,12 @@ def test_misspelt_country(word: str, code: str | None) -> None:
 )
 def test_leader_of(name: str, known: tuple[str, str] | None) -> None:
     assert leader_of(name) == known
+
+
+def test_a_dateline_is_no_part_of_the_lead_actor() -> None:
+    text = ("Harbour talks resume\n\nBERGEN (Reuters) — Norway and Iceland agreed on Tuesday to "
+            "reopen talks on fishing quotas.\n\nOfficials said the talks would last a week.")
+    story = analyze_document(Document(content=text, kind="text"))
+    sources = [a.text for event in story.events for a in event.source]
+    assert "Norway" in sources
+    assert not any("BERGEN" in name or "Reuters" in name for name in sources)

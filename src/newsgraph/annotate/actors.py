@@ -233,9 +233,11 @@ def phrase_tokens(head: Token) -> list[Token]:
             continue
         tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
-    while tokens and (tokens[0].dep_ in ("det", "predet") or tokens[0].is_punct):
+    # A blank token is the dateline the parse blanked out ("OSLO (Reuters) —"): no part of
+    # the phrase, though the parser hangs it on the sentence's first word.
+    while tokens and (tokens[0].dep_ in ("det", "predet") or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case" or tokens[-1].is_space):
         tokens.pop()
     return tokens
 
