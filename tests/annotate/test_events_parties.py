@@ -242,3 +242,17 @@ def test_a_dateline_is_no_part_of_the_lead_actor() -> None:
     sources = [a.text for event in story.events for a in event.source]
     assert "Norway" in sources
     assert not any("BERGEN" in name or "Reuters" in name for name in sources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway and Iceland agreed on Tuesday to reopen talks on fishing quotas in the North Atlantic.",
+        "Chile and Peru agreed to share patrols along the Pacific coast of the two countries.",
+    ],
+)
+def test_a_sea_is_where_never_a_party(text: str) -> None:
+    story = analyze_document(Document(content=text, kind="text"))
+    parties = [a.text for event in story.events for a in (*event.source, *event.target)]
+    assert parties, "the agreement between the two states is found"
+    assert not any(word in name for name in parties for word in ("Atlantic", "Pacific")), parties

@@ -336,6 +336,16 @@ _SHARED_SURNAMES: dict[str, frozenset[str]] = {
 }
 
 
+# Head words of places that are seas, rivers, mountains and other natural features: no
+# government acts for them, so they are never a party, nor the story's focus state's.
+NATURAL_FEATURES = frozenset({
+    "ocean", "sea", "gulf", "bay", "strait", "straits", "channel", "sound", "river", "lake",
+    "atlantic", "pacific", "arctic", "antarctic", "mediterranean", "baltic", "caribbean",
+    "mountains", "alps", "andes", "himalayas", "desert", "sahara", "peninsula", "island",
+    "islands", "basin", "valley", "coast",
+})
+
+
 def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor | None:
     """The actor the noun phrase led by `head` names, or None if it names no actor.
 
@@ -380,6 +390,9 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     is_named = entity is not None and entity.type in ("PERSON", "ORG", "PLACE", "NORP")
     if not (known or is_named or sector or _names_state(head) or misspelt):
         return None  # "the sidelines of an Arctic Council session" names no actor
+    if country is None and entity is not None and entity.type == "PLACE" \
+            and head.lower_ in NATURAL_FEATURES:
+        return None  # "quotas in the North Atlantic": a sea is where, never who
     if any(t.lower_ == "ethnic" for t in tokens) and index.focus:
         country = index.focus  # "ethnic Albanians" in Serbia are coded to Serbia
     if country is None and use_focus and (sector is not None or is_named):
