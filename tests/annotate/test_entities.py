@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.annotate.entities import find_entities
+from newsgraph.annotate.entities import find_entities, names_a_post
 from newsgraph.annotate.nlp import parse
 from newsgraph.annotate.roles import role_of
 from newsgraph.model import Contributor, Document, Entity, Story
@@ -168,3 +168,26 @@ def test_a_person_tag_on_what_is_no_name_is_dropped_or_trimmed(
     doc.ents = spans
     people = [e.name for e in find_entities(_story(body), doc) if e.type == "PERSON"]
     assert people == names
+
+
+@pytest.mark.parametrize(
+    ("role", "is_post"),
+    [
+        ("fisheries analyst at the Nordic Institute in Bergen", True),
+        ("a spokeswoman for the ministry", True),
+        ("senior officials of the union", True),
+        ("a think tank in Oslo", False),
+        ("the country's largest bank", False),
+    ],
+)
+def testnames_a_post(role: str, is_post: bool) -> None:
+    assert names_a_post(role) is is_post
+
+
+def test_a_name_given_a_post_in_apposition_is_a_person() -> None:
+    body = ("“It was a misunderstanding, and nobody wants it to happen again,” said Sigrid Dahl, "
+            "a fisheries analyst at the Nordic Institute in Bergen.")
+    entities = {e.name: e for e in find_entities(_story(body))}
+    assert entities["Sigrid Dahl"].type == "PERSON"
+    assert entities["Sigrid Dahl"].role is not None and "analyst" in entities["Sigrid Dahl"].role
+    assert entities["Nordic Institute"].type == "ORG"

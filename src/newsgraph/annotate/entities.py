@@ -267,7 +267,14 @@ def _entity(group: _Group, doc: Doc) -> Entity:
     fullest = max(mentions, key=lambda m: (m.tokens, not m.text.isupper(), len(m.text)))
     name = fullest.text
     role = None
-    if kind == "PERSON":
+    if kind == "ORG" and fullest.tokens > 1 and fullest.text.istitle():
+        # "said Sigrid Dahl, a fisheries analyst at ...": the tagger read a name as an
+        # organisation, but an apposition that names a person's post says who it is.
+        span = doc.char_span(*fullest.span, alignment_mode="expand")
+        found = role_of(span) if span is not None else None
+        if found and names_a_post(found):
+            kind, role = "PERSON", found
+    if kind == "PERSON" and role is None:
         for mention in mentions:
             span = doc.char_span(*mention.span, alignment_mode="expand")
             role = role_of(span) if span is not None else None
@@ -286,6 +293,28 @@ def _entity(group: _Group, doc: Doc) -> Entity:
         mentions=tuple(sorted({m.span for m in mentions})),
         country=country,
     )
+
+
+# Head nouns of a person's post in an apposition ("a fisheries analyst at ...").
+PERSON_POSTS = frozenset({
+    "analyst", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "director",
+    "professor", "researcher", "economist", "expert", "lawyer", "official", "senator",
+    "adviser", "advisor", "chairman", "chairwoman", "secretary", "ambassador", "commander",
+    "mayor", "governor", "editor", "correspondent", "founder", "executive", "manager",
+    "lawmaker", "deputy", "aide", "diplomat", "envoy", "activist", "commentator", "scholar",
+    "fellow", "historian", "scientist", "journalist", "reporter", "officer", "judge",
+    "prosecutor", "attorney", "candidate", "negotiator", "strategist", "consultant",
+    "pollster", "teacher", "doctor", "farmer", "fisherman", "student", "resident", "owner",
+})
+
+
+def names_a_post(role: str) -> bool:
+    """Whether `role` is a person's post: its head noun, before any "at", "of" or "in"."""
+    words = role.lower().replace(",", " ").split()
+    for stop in ("at", "of", "in", "for", "with", "from"):
+        if stop in words:
+            words = words[: words.index(stop)]
+    return bool(words) and (words[-1] in PERSON_POSTS or words[-1].removesuffix("s") in PERSON_POSTS)
 
 
 def _add_title_mentions(doc: Doc, entities: list[Entity]) -> list[Entity]:
@@ -341,4 +370,4 @@ class EntityFinder(Annotator):
         return replace(story, entities=find_entities(story))
 
 
-__all__ = ["ORG_HEADS", "TYPES", "EntityFinder", "find_entities"]
+__all__ = ["ORG_HEADS", "PERSON_POSTS", "TYPES", "EntityFinder", "find_entities", "names_a_post"]
