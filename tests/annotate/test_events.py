@@ -6,28 +6,8 @@ import pytest
 
 from newsgraph.model import Document, Event, Story
 from newsgraph.pipeline import analyze_document
+from tests.annotate.dyads import analyze, dyads
 from tests.conftest import shared_path
-
-
-def analyze(text: str, published: str | None = None) -> Story:
-    story = analyze_document(Document(content=text, kind="text"))
-    if published is not None:
-        from dataclasses import replace
-
-        from newsgraph.annotate.events import find_events
-
-        story = replace(story, published=published)
-        story = replace(story, events=find_events(story))
-    return story
-
-
-def dyads(story: Story) -> set[tuple[str, str | None, str | None]]:
-    """(type, source country, target country) of every event."""
-    return {
-        (e.type, e.source[0].country if e.source else None,
-         e.target[0].country if e.target else None)
-        for e in story.events
-    }
 
 
 @pytest.mark.parametrize(

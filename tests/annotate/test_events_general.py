@@ -11,24 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.model import Document, Story
-from newsgraph.pipeline import analyze_document
-
-Dyad = tuple[str, str | None, str | None]
-
-
-def analyze(text: str) -> Story:
-    return analyze_document(Document(content=text, kind="text"))
-
-
-def dyads(story: Story) -> set[Dyad]:
-    return {(e.type, e.source[0].country if e.source else None,
-             e.target[0].country if e.target else None) for e in story.events}
-
-
-def has(found: set[Dyad], want: Dyad) -> bool:
-    return any(all(w is None or w == g for w, g in zip(want, dyad, strict=True))
-               for dyad in found)
+from tests.annotate.dyads import Dyad, analyze, dyads, has
 
 
 @pytest.mark.parametrize(

@@ -16,19 +16,7 @@ import pytest
 
 from newsgraph.annotate.actors import leader_of
 from newsgraph.annotate.countries import IGO, NGO, body_code, misspelt_country
-from newsgraph.model import Document, Story
-from newsgraph.pipeline import analyze_document
-
-Dyad = tuple[str, str | None, str | None]
-
-
-def analyze(text: str) -> Story:
-    return analyze_document(Document(content=text, kind="text"))
-
-
-def dyads(story: Story) -> set[Dyad]:
-    return {(e.type, e.source[0].country if e.source else None,
-             e.target[0].country if e.target else None) for e in story.events}
+from tests.annotate.dyads import Dyad, analyze, dyads
 
 
 @pytest.mark.parametrize(
@@ -238,7 +226,7 @@ def test_leader_of(name: str, known: tuple[str, str] | None) -> None:
 def test_a_dateline_is_no_part_of_the_lead_actor() -> None:
     text = ("Harbour talks resume\n\nBERGEN (Reuters) — Norway and Iceland agreed on Tuesday to "
             "reopen talks on fishing quotas.\n\nOfficials said the talks would last a week.")
-    story = analyze_document(Document(content=text, kind="text"))
+    story = analyze(text)
     sources = [a.text for event in story.events for a in event.source]
     assert "Norway" in sources
     assert not any("BERGEN" in name or "Reuters" in name for name in sources)
@@ -252,7 +240,7 @@ def test_a_dateline_is_no_part_of_the_lead_actor() -> None:
     ],
 )
 def test_a_sea_is_where_never_a_party(text: str) -> None:
-    story = analyze_document(Document(content=text, kind="text"))
+    story = analyze(text)
     parties = [a.text for event in story.events for a in (*event.source, *event.target)]
     assert parties, "the agreement between the two states is found"
     assert not any(word in name for name in parties for word in ("Atlantic", "Pacific")), parties
