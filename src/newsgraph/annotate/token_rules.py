@@ -230,29 +230,28 @@ class LemmaRules:
         return doc
 
 
-@Language.factory(FAST_ATTRIBUTE_RULER, default_config={"source": "attribute_ruler"})
-def _make_attribute_rules(nlp: Language, name: str, source: str) -> AttributeRules:
-    ruler = nlp.get_pipe(source)
-    if not isinstance(ruler, AttributeRuler):
-        raise UnsupportedPattern(f"{source} is not an attribute ruler")
-    return AttributeRules(ruler)
+# spaCy's component and the name of its equivalent in the pipeline.
+_EQUIVALENTS = {"attribute_ruler": FAST_ATTRIBUTE_RULER, "lemmatizer": FAST_LEMMATIZER}
+_FASTER = "faster_equivalent"
 
 
-@Language.factory(FAST_LEMMATIZER, default_config={"source": "lemmatizer"})
-def _make_lemma_rules(nlp: Language, name: str, source: str) -> LemmaRules:
-    lemmatizer = nlp.get_pipe(source)
-    if not isinstance(lemmatizer, Lemmatizer):
-        raise UnsupportedPattern(f"{source} is not a lemmatizer")
-    return LemmaRules(lemmatizer)
+@Language.factory(_FASTER, default_config={"source": "attribute_ruler"})
+def _make_faster(nlp: Language, name: str, source: str) -> AttributeRules | LemmaRules:
+    slow = nlp.get_pipe(source)
+    if isinstance(slow, AttributeRuler):
+        return AttributeRules(slow)
+    if isinstance(slow, Lemmatizer):
+        return LemmaRules(slow)
+    raise UnsupportedPattern(f"no faster equivalent of {source}")
 
 
 def speed_up(nlp: Language) -> Language:
     """Swap in the faster equivalents above where the pipeline has spaCy's components."""
-    for slow, fast in (("attribute_ruler", FAST_ATTRIBUTE_RULER), ("lemmatizer", FAST_LEMMATIZER)):
+    for slow, fast in _EQUIVALENTS.items():
         if slow not in nlp.pipe_names:
             continue
         try:
-            nlp.add_pipe(fast, after=slow)
+            nlp.add_pipe(_FASTER, name=fast, after=slow, config={"source": slow})
         except UnsupportedPattern:
             continue
         nlp.remove_pipe(slow)
