@@ -176,7 +176,7 @@ def _right(judged: Judged, event: Any) -> bool:
 def run(judged: list[Judged], articles: tuple[str, ...] = ARTICLES) -> Audit:
     """Analyze the articles and score their events against the verdicts."""
     from newsgraph.annotate import default_annotators
-    from newsgraph.annotate.events import EventCoder
+    from newsgraph.annotate.events.coder import EventCoder
     from newsgraph.extract import extract_story
     from newsgraph.model import Document
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsgraph.annotate.events import find_events
+from newsgraph.annotate.events.coder import find_events
 from newsgraph.model import Document, Story
 from newsgraph.pipeline import analyze_document
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.annotate.countries import country_code, country_in, is_state
+from newsgraph.annotate.entities.countries import country_code, country_in, is_state
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_is_state() -> None:
     [("Sivas", "TUR"), ("Texas", "USA"), ("Herat", "AFG"), ("Moscow", "RUS"), ("Central", None)],
 )
 def test_place_country(name: str, expected: str | None) -> None:
-    from newsgraph.annotate.countries import place_country
+    from newsgraph.annotate.entities.countries import place_country
 
     assert place_country(name) == expected
 
@@ -109,7 +109,7 @@ def test_country_in_prefers_a_state_of_two_words(phrase: str, expected: str) -> 
      ("Rovaniemi, Finland, on Monday", 9, "FIN"), ("Paris on Monday", 5, None)],
 )
 def test_qualified_country(text: str, end: int, expected: str | None) -> None:
-    from newsgraph.annotate.countries import qualified_country
+    from newsgraph.annotate.entities.countries import qualified_country
 
     assert qualified_country(text, end) == expected
 
@@ -126,7 +126,7 @@ def test_a_us_town_with_its_state_is_american() -> None:
 
 
 def test_group_names_match_whole_words_only() -> None:
-    from newsgraph.annotate.actors import _known
+    from newsgraph.annotate.events.actors import _known
 
     assert _known("the FIS leadership") == ("DZA", "REB")
     assert _known("fishing quotas in the North Atlantic") is None

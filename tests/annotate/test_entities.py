@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.annotate.entities import find_entities, names_a_post
-from newsgraph.annotate.nlp import parse
-from newsgraph.annotate.roles import role_of
+from newsgraph.annotate.entities.finder import find_entities, names_a_post
+from newsgraph.annotate.entities.nlp import parse
+from newsgraph.annotate.entities.roles import role_of
 from newsgraph.model import Contributor, Document, Entity, Story
 from newsgraph.pipeline import extract_document
 

@@ -160,7 +160,7 @@ def test_seed_events() -> None:
 def test_a_quote_that_is_the_act_is_coded_to_its_speaker() -> None:
     from dataclasses import replace
 
-    from newsgraph.annotate.events import find_events
+    from newsgraph.annotate.events.coder import find_events
     from newsgraph.model import Quote
 
     text = "“We will retaliate against Israel,” Iranian Foreign Minister Javad Zarif said."
@@ -175,7 +175,7 @@ def test_a_quote_that_is_the_act_is_coded_to_its_speaker() -> None:
 def test_a_quote_about_others_is_not_an_act() -> None:
     from dataclasses import replace
 
-    from newsgraph.annotate.events import find_events
+    from newsgraph.annotate.events.coder import find_events
     from newsgraph.model import Quote
 
     text = "“Russia will attack Ukraine,” analyst Anna Berg said."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.annotate.timex import resolve_date
+from newsgraph.annotate.events.timex import resolve_date
 
 PUBLISHED = "2019-05-03"  # a Friday
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from newsgraph.annotate.nlp import paragraph_pieces, parse
+from newsgraph.annotate.entities.nlp import paragraph_pieces, parse
 
 STORY = (
     "OSLO (AP) — Norway and Iceland agreed on Monday to reopen talks on fishing quotas.\n\n"

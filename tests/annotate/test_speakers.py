@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from newsgraph.annotate.entities import find_entities
-from newsgraph.annotate.quotes import find_quotes
+from newsgraph.annotate.entities.finder import find_entities
+from newsgraph.annotate.quotes.finder import find_quotes
 from newsgraph.model import Quote, Story
 
 

@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.annotate.nlp import MODEL_PACKAGE, load_nlp
-from newsgraph.annotate.token_rules import FAST_ATTRIBUTE_RULER, FAST_LEMMATIZER, speed_up
+from newsgraph.annotate.entities.nlp import MODEL_PACKAGE, load_nlp
+from newsgraph.annotate.entities.token_rules import FAST_ATTRIBUTE_RULER, FAST_LEMMATIZER, speed_up
 
 POLNEAR_DEV = Path(__file__).resolve().parents[3] / "shared/data/attribution/polnear/dev/text"
 

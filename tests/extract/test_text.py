@@ -160,7 +160,7 @@ def test_a_cyrillic_dateline_is_the_story_dateline() -> None:
 
 
 def test_dateline_end_and_a_parse_that_does_not_read_it_as_the_subject() -> None:
-    from newsgraph.annotate.nlp import parse
+    from newsgraph.annotate.entities.nlp import parse
     from newsgraph.extract.credits import dateline_end
 
     lead = "OSLO (Reuters) — Norway and Iceland agreed on Tuesday to reopen talks."

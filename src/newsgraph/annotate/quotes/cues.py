@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsgraph.annotate.quote_learned import READINGS
+from newsgraph.annotate.quotes.learned import READINGS
 
 # Verbs whose content is a clause: ccomp, or the rest of the sentence when the verb is a
 # parenthetical ("The plan, she said, failed").
@@ -135,7 +135,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
 
 def cue_kinds(lemma: str) -> tuple[bool, bool, bool]:
     """Whether `lemma` takes clause, object and infinitive content, in that order: the hand
-    lists above, corrected by `quote_learned.py` (`bench/attribution.py --learn-cues`)."""
+    lists above, corrected by `learned.py` (`bench/attribution.py --learn-cues`)."""
     lexicon = _lexicon()
     return lemma in lexicon["clause"], lemma in lexicon["object"], lemma in lexicon["infinitive"]
 

@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.annotate.token_rules import speed_up
+from newsgraph.annotate.entities.token_rules import speed_up
 from newsgraph.extract.credits import dateline_end
 
 PARAGRAPH_BREAKS = "paragraph_breaks"

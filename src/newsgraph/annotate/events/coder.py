@@ -26,20 +26,20 @@ from typing import ClassVar
 import pycountry
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.actors import ActorIndex, actor_for, actor_of_entity, index_actors
-from newsgraph.annotate.acts import Act, find_acts, lemma
+from newsgraph.annotate.events.actors import ActorIndex, actor_for, actor_of_entity, index_actors
+from newsgraph.annotate.events.acts import Act, find_acts, lemma
 from newsgraph.annotate.base import Annotator
-from newsgraph.annotate.countries import CAPITALS, is_state, place_country
-from newsgraph.annotate.nlp import parse
-from newsgraph.annotate.parties import (
+from newsgraph.annotate.entities.countries import CAPITALS, is_state, place_country
+from newsgraph.annotate.entities.nlp import parse
+from newsgraph.annotate.events.parties import (
     find_sources,
     find_targets,
     other_party,
     reciprocal_parties,
     subject_of,
 )
-from newsgraph.annotate.plover import MATERIAL_HOSTILE, RECIPROCAL
-from newsgraph.annotate.timex import parse_published, resolve_date
+from newsgraph.annotate.events.plover import MATERIAL_HOSTILE, RECIPROCAL
+from newsgraph.annotate.events.timex import parse_published, resolve_date
 from newsgraph.model import Actor, Event, Story, When, Where
 
 _SPEAKERS = frozenset({"i", "we", "you"})

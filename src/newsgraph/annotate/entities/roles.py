@@ -10,7 +10,7 @@ News introduces people in a few fixed shapes, and the dependency parse exposes e
 The role is the story's own wording, trimmed of determiners and punctuation, so it reads as
 a label ("Russian Foreign Minister", not "the Russian Foreign Minister ,").
 
->>> from newsgraph.annotate.nlp import parse
+>>> from newsgraph.annotate.entities.nlp import parse
 >>> doc = parse("The call came from commentator Maxim Shevchenko on Friday.")
 >>> role_of(doc[5:7])
 'commentator'

@@ -15,10 +15,10 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.actors import ActorIndex, actor_for
-from newsgraph.annotate.acts import INDEPENDENT, Act, counted, lemma
-from newsgraph.annotate.countries import CAPITALS, country_code, is_state
-from newsgraph.annotate.plover import GIVING_VERBS, PATIENT_NOUNS, REPORTING
+from newsgraph.annotate.events.actors import ActorIndex, actor_for
+from newsgraph.annotate.events.acts import INDEPENDENT, Act, counted, lemma
+from newsgraph.annotate.entities.countries import CAPITALS, country_code, is_state
+from newsgraph.annotate.events.plover import GIVING_VERBS, PATIENT_NOUNS, REPORTING
 from newsgraph.model import Actor
 
 _LOCATIVE = frozenset({"in", "at", "inside", "near"})

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsgraph.annotate.plover import (
+from newsgraph.annotate.events.plover import (
     AID_OBJECTS,
     AVOIDING,
     FORCES,

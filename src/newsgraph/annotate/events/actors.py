@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.countries import (
+from newsgraph.annotate.entities.countries import (
     CAPITALS,
     body_code,
     country_code,

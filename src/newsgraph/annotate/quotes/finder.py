@@ -31,13 +31,13 @@ from typing import ClassVar
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate.base import Annotator
-from newsgraph.annotate.nlp import parse
-from newsgraph.annotate.quote_cues import MEDIA
-from newsgraph.annotate.quote_leftovers import attach_leftovers
-from newsgraph.annotate.quote_marks import find_quoted
-from newsgraph.annotate.quote_reading import MIN_CONTENT_WORDS, Draft, Reading, words
-from newsgraph.annotate.quote_relay import outlet_name, relaying_outlet
-from newsgraph.annotate.quote_rules import (
+from newsgraph.annotate.entities.nlp import parse
+from newsgraph.annotate.quotes.cues import MEDIA
+from newsgraph.annotate.quotes.leftovers import attach_leftovers
+from newsgraph.annotate.quotes.marks import find_quoted
+from newsgraph.annotate.quotes.reading import MIN_CONTENT_WORDS, Draft, Reading, words
+from newsgraph.annotate.quotes.relay import outlet_name, relaying_outlet
+from newsgraph.annotate.quotes.rules import (
     RAISING,
     RAISING_PASSIVES,
     according_parts,
@@ -48,7 +48,7 @@ from newsgraph.annotate.quote_rules import (
     subject_of,
     subject_tokens,
 )
-from newsgraph.annotate.speakers import resolve_speakers, source_name, speaker_names
+from newsgraph.annotate.quotes.speakers import resolve_speakers, source_name, speaker_names
 from newsgraph.model import Entity, Quote, Span, Story
 
 

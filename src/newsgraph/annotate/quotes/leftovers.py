@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.quote_reading import MIN_CONTENT_WORDS, Draft, Reading, words
-from newsgraph.annotate.quote_relay import relaying_outlet
-from newsgraph.annotate.quote_rules import cue_tokens, subject_of, subject_tokens
+from newsgraph.annotate.quotes.reading import MIN_CONTENT_WORDS, Draft, Reading, words
+from newsgraph.annotate.quotes.relay import relaying_outlet
+from newsgraph.annotate.quotes.rules import cue_tokens, subject_of, subject_tokens
 
 # A quotation with no cue beside it is a statement only from this length on; shorter ones
 # are mostly scare quotes and titles.

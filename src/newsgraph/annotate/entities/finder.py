@@ -35,9 +35,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.annotate.base import Annotator
-from newsgraph.annotate.countries import CAPITALS, country_code, country_in
-from newsgraph.annotate.nlp import parse
-from newsgraph.annotate.roles import role_of
+from newsgraph.annotate.entities.countries import CAPITALS, country_code, country_in
+from newsgraph.annotate.entities.nlp import parse
+from newsgraph.annotate.entities.roles import role_of
 from newsgraph.model import Entity, Span, Story
 
 # spaCy labels kept as entities, and the story-level type each becomes.

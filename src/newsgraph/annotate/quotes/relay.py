@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.quote_cues import MEDIA
+from newsgraph.annotate.quotes.cues import MEDIA
 
 _RELAY_PREPOSITIONS = frozenset({"on", "in", "to", "via", "through"})
 

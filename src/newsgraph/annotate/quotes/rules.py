@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.annotate.quote_cues import CLAUSE_CUES, PREPOSITION_CUES, STANCE_CUES, cue_kinds
+from newsgraph.annotate.quotes.cues import CLAUSE_CUES, PREPOSITION_CUES, STANCE_CUES, cue_kinds
 
 # Deps that carry the words of an object-taking cue, after the verb.
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "attr", "acomp"})

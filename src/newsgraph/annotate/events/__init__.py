@@ -1,0 +1,33 @@
+"""Events: who did what to whom, when and where, coded as PLOVER events.
+
+Passes, in the order `find_events` runs them (all read one shared parse, `entities.nlp`):
+
+1. `acts` finds each sentence's acts and their PLOVER type from the verb, its object or
+   particle, or an event noun (`plover` holds the lexicon).
+2. `parties` finds each act's source and target in the parse.
+3. `actors` codes each party's country and sector (`entities.countries` for names).
+4. `timex` resolves `when` against the publication date; `coder` puts the parts together
+   into `Event`s, one per real act, and marks background acts.
+
+Adding a rule: a small named function in the pass it belongs to, with a docstring on what it
+reads and adds; a parametrised case in `tests/annotate/test_events*.py` on a sentence written
+for the test; then `python bench/events.py` (PLOVER and the development stories) must not
+fall.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_PUBLIC = {"EventCoder": "coder", "find_events": "coder"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        from importlib import import_module
+
+        return getattr(import_module(f"{__name__}.{_PUBLIC[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = sorted(_PUBLIC)
