@@ -169,8 +169,8 @@ def time_story(path: Path = SEED, repeats: int = 3) -> tuple[float, float]:
     this is the figure a user feels. The shared parse is dropped before each run.
     """
     from newsgraph.annotate import default_annotators
-    from newsgraph.annotate.events.coder import EventCoder
     from newsgraph.annotate.entities.nlp import parse
+    from newsgraph.annotate.events.coder import EventCoder
     from newsgraph.extract import extract_story
     from newsgraph.model import Document
 

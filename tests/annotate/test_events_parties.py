@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.annotate.events.actors import leader_of
 from newsgraph.annotate.entities.countries import IGO, NGO, body_code, misspelt_country
+from newsgraph.annotate.events.actors import leader_of
 from tests.annotate.dyads import Dyad, analyze, dyads
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.annotate.entities.finder import find_entities
-from newsgraph.annotate.quotes.marks import find_quoted
 from newsgraph.annotate.quotes.finder import find_quotes
+from newsgraph.annotate.quotes.marks import find_quoted
 from newsgraph.model import Document, Quote, Story
 from newsgraph.pipeline import extract_document
 

@@ -34,4 +34,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = sorted(_PUBLIC)
+__all__ = ["EntityFinder", "find_entities", "names_a_post"]

@@ -26,11 +26,11 @@ from typing import ClassVar
 import pycountry
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate.events.actors import ActorIndex, actor_for, actor_of_entity, index_actors
-from newsgraph.annotate.events.acts import Act, find_acts, lemma
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.entities.countries import CAPITALS, is_state, place_country
 from newsgraph.annotate.entities.nlp import parse
+from newsgraph.annotate.events.actors import ActorIndex, actor_for, actor_of_entity, index_actors
+from newsgraph.annotate.events.acts import Act, find_acts, lemma
 from newsgraph.annotate.events.parties import (
     find_sources,
     find_targets,

@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from newsgraph.annotate.entities.countries import CAPITALS, country_code, is_state
 from newsgraph.annotate.events.actors import ActorIndex, actor_for
 from newsgraph.annotate.events.acts import INDEPENDENT, Act, counted, lemma
-from newsgraph.annotate.entities.countries import CAPITALS, country_code, is_state
 from newsgraph.annotate.events.plover import GIVING_VERBS, PATIENT_NOUNS, REPORTING
 from newsgraph.model import Actor
 

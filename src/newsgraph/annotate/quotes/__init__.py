@@ -36,4 +36,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = sorted(_PUBLIC)
+__all__ = ["MIN_CONTENT_WORDS", "QuoteFinder", "find_quotes"]
