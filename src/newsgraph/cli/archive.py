@@ -71,7 +71,8 @@ def _ingest(subparsers: Any) -> None:
     command.add_argument("--jobs", type=positive_int, default=None, metavar="N",
                          help="worker processes (default: all cores; 1 runs in one process)")
     command.add_argument("--kind", choices=("auto", "html", "text"), default="auto",
-                         help="treat inputs as HTML or text where the extension does not say")
+                         help="treat inputs as HTML or text where the extension does not say "
+                         "(default: auto)")
     command.add_argument("--stage", choices=("analyze", "extract"), default="analyze",
                          help="analyze (default: entities, quotes, events) or extract only (fast)")
     command.set_defaults(handler=run_ingest)

@@ -25,9 +25,11 @@ def register(subparsers: Any) -> None:
             help="file (.html, .htm, .txt, .jsonl, .warc, any of them .gz), directory, or - for stdin",
         )
         command.add_argument("--format", choices=("json", "jsonl", "text"), default="json",
-                             help="json (one object, or a list for several), jsonl, or a readable card")
+                             help="json (default: one object, or a list for several), jsonl, "
+                             "or text, a card to read")
         command.add_argument("--kind", choices=("auto", "html", "text"), default="auto",
-                             help="treat inputs as HTML or text where the extension does not say")
+                             help="treat inputs as HTML or text where the extension does not say "
+                             "(default: auto)")
         command.add_argument("--jobs", type=positive_int, default=None, metavar="N",
                              help="worker processes (default: all cores; 1 runs in one process)")
         command.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
