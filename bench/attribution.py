@@ -23,6 +23,11 @@ PolNeAR's content is a quote's `claim or content`: for a mixed quote newsgraph's
 the quoted words only and its `claim` the whole attributed paraphrase, which is what
 PolNeAR marks; direct and indirect quotes have no claim apart from their content.
 
+On dev, the speakers set (`../shared/data/attribution/speakers`, 16 of the dev articles with
+who said each direct quotation) is scored too, by its own `score.py`: the share of direct
+quotations found with the right speaker, and of those the article attributes only through a
+pronoun or a description; textacy's speakers beside.
+
 One annotation per article: where several annotators did an article, the alphabetically
 first one's file is gold (see the data's NOTES.md). The peer is textacy's
 `direct_quotations` over the same spaCy parse; its speed adds the parse it needs.
@@ -37,12 +42,15 @@ Usage::
     .venv/bin/python bench/attribution.py               # dev, newsgraph and textacy
     .venv/bin/python bench/attribution.py --split train --limit 100 --no-peer
     .venv/bin/python bench/attribution.py --errors      # missed and spurious, by cue word
+    .venv/bin/python bench/attribution.py --speakers    # the speakers set, wrong speakers listed
     .venv/bin/python bench/attribution.py --learn-cues  # retrain the learned cue lexicon
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import json
 import re
 import statistics
 import sys
@@ -50,9 +58,11 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data" / "attribution" / "polnear"
+SPEAKERS = DATA.parent / "speakers"
 
 Span = tuple[int, int]
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -368,6 +378,100 @@ def evaluate(split: str = "dev", limit: int | None = None, data: Path = DATA) ->
     return run(articles, newsgraph_attributions)
 
 
+@dataclass(slots=True)
+class SpeakerCounts:
+    """Direct quotations of the speakers set: in gold, found, found with the right speaker,
+    and the same for those attributed only through a pronoun or a description."""
+
+    gold: int = 0
+    found: int = 0
+    right: int = 0
+    pronoun: int = 0
+    pronoun_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def figures(self) -> tuple[float, float, float]:
+        share = lambda a, b: a / b if b else 0.0
+        return (share(self.found, self.gold), share(self.right, self.gold),
+                share(self.pronoun_right, self.pronoun))
+
+
+def _speaker_scorer(folder: Path) -> ModuleType:
+    """The speakers set's own scorer (`score.py` beside its gold), so that the figures are
+    the ones its README documents."""
+    spec = importlib.util.spec_from_file_location("speaker_score", folder / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def newsgraph_speakers(text: str) -> list[tuple[str, str]]:
+    """(quoted words, speaker name) of every quote `analyze` gives for a text."""
+    from newsgraph.model import Document
+    from newsgraph.pipeline import analyze_document
+
+    story = analyze_document(Document(content=text, kind="text"))
+    return [(" ".join(story.text(s) for s in (q.claim or q.content)), q.speaker_name or "")
+            for q in story.quotes]
+
+
+def textacy_speakers(text: str) -> list[tuple[str, str]]:
+    """textacy's direct quotations with the words of their speaker."""
+    from textacy.extract.triples import direct_quotations
+
+    from newsgraph.annotate.entities.nlp import parse
+
+    try:
+        triples = list(direct_quotations(parse(text)))
+    except ValueError:
+        return []  # an unbalanced quote mark: textacy gives up on the whole text
+    return [(t.content.text, " ".join(w.text for w in t.speaker)) for t in triples]
+
+
+def evaluate_speakers(
+    system: Callable[[str], list[tuple[str, str]]], folder: Path = SPEAKERS
+) -> SpeakerCounts:
+    """Who said each direct quotation of the speakers set (16 PolNeAR dev articles), scored
+    as its `score.py` does: found when a predicted quote holds the words, right when its
+    speaker name names the gold speaker; arguable quotations left out."""
+    scorer = _speaker_scorer(folder)
+    counts = SpeakerCounts()
+    for path in sorted((folder / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (DATA / "dev" / "text" / gold["story"]).read_text(encoding="utf-8")
+        predicted = system(text)
+        for quote in gold["quotes"]:
+            if quote.get("confidence", "clear") != "clear":
+                continue
+            hit = next((name for words, name in predicted if scorer.holds(words, quote["text"])),
+                       None)
+            good = hit is not None and bool(
+                scorer.right(hit, quote["speaker"], quote.get("speaker_kind", "person")))
+            counts.gold += 1
+            counts.found += hit is not None
+            counts.right += good
+            if quote.get("via_pronoun"):
+                counts.pronoun += 1
+                counts.pronoun_right += good
+            if not good:
+                counts.misses.append(f"{path.stem[:40]}: {quote['text'][:50]!r} -> {hit!r}, "
+                                     f"gold {quote['speaker']!r}")
+    return counts
+
+
+def _speaker_table(rows: dict[str, SpeakerCounts]) -> str:
+    names = list(rows)
+    lines = [f"{'speakers set':<34}" + "".join(f"{name:>12}" for name in names)]
+    labels = ("found", "right speaker", "right, pronoun or description")
+    for k, label in enumerate(labels):
+        lines.append(f"{label:<34}" + "".join(f"{rows[n].figures()[k]:>12.3f}" for n in names))
+    first = next(iter(rows.values()))
+    lines.append(f"({first.gold} direct quotations, {first.pronoun} through a pronoun or "
+                 "description)")
+    return "\n".join(lines)
+
+
 LEARNED = REPO / "src" / "newsgraph" / "annotate" / "quotes" / "learned.py"
 _KINDS = {"clause": (True, False, False), "object": (False, True, False),
           "infinitive": (False, False, True)}
@@ -464,6 +568,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="timing passes of spaCy and of analyze (median reported)")
     parser.add_argument("--errors", action="store_true",
                         help="list missed and spurious attributions (end to end) instead")
+    parser.add_argument("--speakers", action="store_true",
+                        help="only the speakers set, listing each quotation with a wrong speaker")
     parser.add_argument("--learn-cues", action="store_true",
                         help="retrain the learned cue lexicon on the train split")
     args = parser.parse_args(argv)
@@ -480,6 +586,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = load_split(args.split)[: args.limit]
     if args.errors:
         print(report_errors(articles))
+        return 0
+    if args.speakers:
+        counts = evaluate_speakers(newsgraph_speakers)
+        print("\n".join(counts.misses))
+        print(_speaker_table({"newsgraph": counts}))
         return 0
     n = len(articles)
     from newsgraph.annotate.entities.nlp import load_nlp
@@ -505,6 +616,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"annotator) {statistics.median(analyze_rates):.1f} "
                   f"(ratio {statistics.median(analyze_rates) / statistics.median(spacy_rates):.2f})")
     print(_table(rows, n))
+    if args.split == "dev" and (SPEAKERS / "gold").is_dir():
+        speakers = {"newsgraph": evaluate_speakers(newsgraph_speakers)}
+        if not args.no_peer:
+            speakers["textacy"] = evaluate_speakers(textacy_speakers)
+        print(_speaker_table(speakers))
     return 0
 
 
