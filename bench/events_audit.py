@@ -159,9 +159,14 @@ def _matches(judged: Judged, article: str, event: Any, body: str) -> bool:
             and judged.source == tuple(a.text for a in event.source)
             and judged.target == tuple(a.text for a in event.target)):
         return False
-    start, end = _sentence(body, event.evidence[0])
+    return any(_span_matches(judged, span, body) for span in event.evidence)
+
+
+def _span_matches(judged: Judged, span: tuple[int, int], body: str) -> bool:
+    """One mention of the event (an event lists every span that states it)."""
+    start, end = _sentence(body, span[0])
     sentence = _norm(body[start:end][:_EXCERPT])
-    evidence = _norm(body[event.evidence[0]:event.evidence[1]][:_EXCERPT])
+    evidence = _norm(body[span[0]:span[1]][:_EXCERPT])
     return evidence == judged.evidence or sentence == judged.sentence or (
         min(len(sentence), len(judged.sentence)) > 40
         and (sentence.startswith(judged.sentence[:40])))
@@ -199,13 +204,14 @@ def run(judged: list[Judged], articles: tuple[str, ...] = ARTICLES) -> Audit:
             match = next((i for i, j in enumerate(judged)
                           if _matches(j, article, event, story.body)), None)
             if match is None:
-                start, end = _sentence(story.body, event.evidence[0])
+                first = event.evidence[0]
+                start, end = _sentence(story.body, first[0])
                 audit.unjudged.append({
                     "article": article, "type": event.type,
                     "source": [a.text for a in event.source],
                     "target": [a.text for a in event.target],
                     "sent": [start, end], "sentence": story.body[start:end][:_EXCERPT],
-                    "evidence": story.body[event.evidence[0]:event.evidence[1]][:_EXCERPT],
+                    "evidence": story.body[first[0]:first[1]][:_EXCERPT],
                     "background": event.background, "verdict": "?",
                 })
                 continue
@@ -217,7 +223,7 @@ def run(judged: list[Judged], articles: tuple[str, ...] = ARTICLES) -> Audit:
                 audit.errors.append(
                     f"{judged[match].verdict:10} {event.type:11} "
                     f"{[a.text for a in event.source]} -> {[a.text for a in event.target]}"
-                    f" bg={event.background}: {story.body[slice(*event.evidence)][:100]!r}")
+                    f" bg={event.background}: {story.body[slice(*event.evidence[0])][:100]!r}")
     audit.lost = sum(1 for i, j in enumerate(judged) if j.verdict == "ok" and i not in found)
     return audit
 

@@ -45,9 +45,9 @@ def full_story() -> Story:
                 Quote(((body.index("“useful"), len(body)),), "mixed",
                       cue=(body.index("called"), body.index(" it “")), source=(41, 47),
                       claim=((body.index("it “"), len(body)),))),
-        events=(Event("CONSULT", (0, 18), mode="meet", source=(Actor("Lavrov", "e1", "RUS", "GOV"),),
+        events=(Event("CONSULT", ((0, 18), (19, 31)), mode="meet", source=(Actor("Lavrov", "e1", "RUS", "GOV"),),
                       target=(Actor("Pompeo", None, "USA", "GOV"),), when=When("Friday", "2019-05-03"),
-                      where=Where("Rovaniemi", None, "FIN")),),
+                      where=Where("Rovaniemi", None, "FIN"), confidence=0.75),),
         warnings=("note",),
     )
 
@@ -113,7 +113,26 @@ def test_unknown_kinds_are_refused() -> None:
     with pytest.raises(ValueError):
         Furniture("x", "sidebar")
     with pytest.raises(ValueError):
-        Event("CHAT", (0, 0))
+        Event("CHAT", ((0, 0),))
+
+
+def test_an_event_stored_in_the_old_form_reads_as_one_evidence_span() -> None:
+    data = full_story().to_dict()
+    data["events"][0]["evidence"] = [0, 18]
+    del data["events"][0]["confidence"]
+    event = Story.from_dict(data).events[0]
+    assert (event.evidence, event.confidence) == (((0, 18),), 1.0)
+
+
+@pytest.mark.parametrize("confidence", [-0.1, 1.5])
+def test_event_confidence_outside_the_unit_range_is_refused(confidence: float) -> None:
+    with pytest.raises(ValueError, match="confidence"):
+        Event("CONSULT", ((0, 1),), confidence=confidence)
+
+
+def test_an_event_without_evidence_is_refused() -> None:
+    with pytest.raises(ValueError, match="evidence"):
+        Event("CONSULT", ())
 
 
 def test_story_id_is_stable_and_depends_on_origin_and_body() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.model import evidence_text
 from tests.annotate.dyads import Dyad, analyze, dyads, has
 
 
@@ -92,7 +93,7 @@ def test_event(text: str, expected: Dyad) -> None:
 )
 def test_no_event(text: str) -> None:
     story = analyze(text)
-    assert story.events == (), [(e.type, story.text(e.evidence)) for e in story.events]
+    assert story.events == (), [(e.type, evidence_text(story, e)) for e in story.events]
 
 
 def test_each_other_gives_two_directions_and_no_self_pair() -> None:
@@ -117,7 +118,7 @@ def test_two_acts_in_one_sentence_stay_two() -> None:
 def test_history_is_background() -> None:
     story = analyze("Moscow's ties with Kyiv remain tense after its 2014 annexation of "
                     "the Crimea peninsula.")
-    history = [e for e in story.events if "annexation" in story.text(e.evidence)]
+    history = [e for e in story.events if "annexation" in evidence_text(story, e)]
     assert history and all(e.background for e in history)
 
 

@@ -57,7 +57,7 @@ def quoted_story(origin: str, speaker: str, said: str, about: str, published: st
                     cue=(second + len(surname) + 1, second + len(surname) + 5),
                     source=(second, second + len(surname)), speaker="e1",
                     speaker_name=surname),)
-    events = (Event(type="SANCTION", evidence=(sanction, sanction_end),
+    events = (Event(type="SANCTION", evidence=((sanction, sanction_end),),
                     source=(Actor(text="The government of Tarvik", entity="e2", country="TRV",
                                   sector="GOV"),),
                     target=(Actor(text="Velmora", country="VLM"),), when=When("Tuesday", published)),)

@@ -22,7 +22,7 @@ def test_strip_lines_remaps_spans_and_drops_what_was_inside() -> None:
                   Entity(id="e2", name="Gazette", type="ORG", mentions=((promo, promo + 7),))),
         quotes=(Quote(content=((body.index("Second"), body.index(", said")),), kind="direct",
                       source=(ana, ana + 3), speaker="e1"),),
-        events=(Event(type="AID", evidence=(promo, promo + 7)),),
+        events=(Event(type="AID", evidence=((promo, promo + 7),)),),
     )
     stripped = strip_lines(story, {line_key(PROMO)})
     assert stripped.body == "First part here.\n\nSecond part, said Ana."

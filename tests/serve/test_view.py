@@ -55,7 +55,7 @@ def test_event_in_plain_words() -> None:
     body = "Lavrov will meet Pompeo next week in Rovaniemi."
     entities = (Entity("e1", "Sergey Lavrov", "PERSON", mentions=((0, 6),)),
                 Entity("e2", "Mike Pompeo", "PERSON", mentions=((17, 23),)))
-    event = Event(type="CONSULT", mode="meet", evidence=(0, len(body)),
+    event = Event(type="CONSULT", mode="meet", evidence=((0, len(body)),),
                   source=(Actor("Lavrov", "e1", "RUS", "GOV"),),
                   target=(Actor("Pompeo", "e2", "USA", "GOV"),),
                   when=When("next week"), where=Where("Rovaniemi", None, "FIN"))

@@ -16,4 +16,15 @@ def positive_int(text: str) -> int:
     return value
 
 
-__all__ = ["positive_int"]
+def unit_float(text: str) -> float:
+    """A number from 0 to 1 (`--min-confidence`), or a usage error naming the value."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return value
+
+
+__all__ = ["positive_int", "unit_float"]

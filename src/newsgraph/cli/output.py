@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import Story
+from newsgraph.model import Story, shown_events
 
 # Below this many documents a progress bar is noise.
 PROGRESS_MIN_DOCUMENTS = 5
@@ -56,13 +56,14 @@ def story_card(story: Story) -> str:
             content = " … ".join(story.text(span) for span in quote.claim or quote.content)
             lines.append(f"  - {quote.speaker_name or 'unknown'}: {_clip(content, 100)} [{quote.kind}]")
         lines.append("")
-    if story.events:
+    events = shown_events(story.events)
+    if events:
         # The web page's plain words, so a card and a page say the same thing.
         from newsgraph.serve.view import entity_index, event_words
 
         entities = entity_index(story)
-        lines.append(f"Events ({len(story.events)}):")
-        for event in story.events:
+        lines.append(f"Events ({len(events)}):")
+        for event in events:
             note = " (background)" if event.background else ""
             lines.append(f"  - {event_words(event, entities)}{note}")
         lines.append("")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from typing import Any
 
-from newsgraph.cli.arguments import positive_int
+from newsgraph.cli.arguments import positive_int, unit_float
 from newsgraph.cli.output import ProgressReporter, open_output, story_card, story_json
 from newsgraph.ingest import read_inputs
-from newsgraph.model import Story
+from newsgraph.model import MIN_CONFIDENCE, Story, shown_events
 
 
 def register(subparsers: Any) -> None:
@@ -33,6 +34,11 @@ def register(subparsers: Any) -> None:
         command.add_argument("--jobs", type=positive_int, default=None, metavar="N",
                              help="worker processes (default: all cores; 1 runs in one process)")
         command.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+        if name == "analyze":
+            command.add_argument(
+                "--min-confidence", type=unit_float, default=None, metavar="C",
+                help=f"keep only events of confidence >= C (0 to 1); by default the text card"
+                     f" shows those >= {MIN_CONFIDENCE} and JSON keeps every event with its score")
         command.set_defaults(handler=run_stories_command, stage=name)
 
 
@@ -49,6 +55,9 @@ def run_stories_command(args: argparse.Namespace) -> int:
                 failures += 1
                 print(f"newsgraph: {outcome}", file=sys.stderr)
                 continue
+            threshold = getattr(args, "min_confidence", None)
+            if threshold is not None:
+                outcome = replace(outcome, events=shown_events(outcome.events, threshold))
             if args.format == "jsonl":
                 out.write(story_json(outcome) + "\n")
             elif args.format == "text":

@@ -237,7 +237,7 @@ def _remap_all(spans: tuple[Span, ...], remap: _Remapper) -> tuple[Span, ...] | 
 
 
 def _event(event: Event, remap: _Remapper) -> Event | None:
-    evidence = remap(event.evidence)
+    evidence = _remap_all(event.evidence, remap)
     return None if evidence is None else replace(event, evidence=evidence)
 
 

@@ -23,7 +23,7 @@ from typing import Any, Self
 from newsgraph.corpus.people import name_key
 from newsgraph.corpus.schema import check_version, migrate, schema_version
 from newsgraph.errors import ArchiveError
-from newsgraph.model import Entity, Story
+from newsgraph.model import MIN_CONFIDENCE, Entity, Story, evidence_text
 
 DEFAULT_ARCHIVE = "newsgraph.db"
 
@@ -221,12 +221,14 @@ def write_annotations(connection: sqlite3.Connection, rowid: int, story: Story) 
         quote_rows,
     )
     for position, event in enumerate(story.events):
+        if event.confidence < MIN_CONFIDENCE:
+            continue  # kept in the story's JSON, not listed as an event a reader can trust
         cursor = connection.execute(
             "INSERT INTO events (story, position, type, mode, evidence, when_text, when_date,"
             " where_text, where_country, background, published)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                rowid, position, event.type, event.mode, story.text(event.evidence),
+                rowid, position, event.type, event.mode, evidence_text(story, event),
                 event.when.text if event.when else None,
                 event.when.date if event.when else None,
                 event.where.text if event.where else None,

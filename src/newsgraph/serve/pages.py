@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsgraph.corpus import Copy, queries
 from newsgraph.corpus.people import name_key, person_id
-from newsgraph.model import Entity, Story
+from newsgraph.model import Entity, Story, evidence_text, shown_events
 from newsgraph.serve.analysis import KindOption, PageAnalyzer
 from newsgraph.serve.bodies import read_form
 from newsgraph.serve.charts import timeline_chart
@@ -111,8 +111,8 @@ def story_page(
         speakers=[_linked_speaker(s, link) for s in speakers.values()],
         paragraphs=story_paragraphs(story, speakers, link),
         events=[
-            EventLine(event_words(e, entities), story.text(e.evidence), e.background)
-            for e in story.events
+            EventLine(event_words(e, entities), evidence_text(story, e), e.background)
+            for e in shown_events(story.events)
         ],
         entities=[LinkedEntity(e, link(e)) for e in story.entities],
         copies=copies or [],

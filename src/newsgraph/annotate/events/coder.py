@@ -102,8 +102,13 @@ def merge_repeats(events: list[tuple[Act, Event]]) -> list[Event]:
                      if _one_telling(a, act) and _same_act(k, event)), None)
         if same is None:
             kept.append((act, event))
-        elif _detail(event) > _detail(kept[same][1]):
-            kept[same] = (act, event)
+            continue
+        first = kept[same][1]
+        evidence = tuple(sorted({*first.evidence, *event.evidence}))
+        if _detail(event) > _detail(first):
+            kept[same] = (act, replace(event, evidence=evidence))
+        else:
+            kept[same] = (kept[same][0], replace(first, evidence=evidence))
     return [event for _, event in kept]
 
 
@@ -240,7 +245,7 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
         type_, mode = "DISAPPROVE", None  # "Trump attacked Clinton": words, not blows
     evidence = _evidence(act)
     where = _where(act, index, {t.text for _, ts in pairs for t in ts})
-    return [Event(type=type_, mode=mode, evidence=evidence, source=s, target=t, where=where)
+    return [Event(type=type_, mode=mode, evidence=(evidence,), source=s, target=t, where=where)
             for s, t in pairs[:_MAX_PAIRS]]
 
 
