@@ -1,7 +1,19 @@
-"""Event coding benchmark: newsgraph's events against the PLOVER gold-standard dev sentences.
+"""Event coding benchmark: whole development stories beside the PLOVER dev sentences.
 
-Reads `../shared/data/events/plover/gsr-dev.json` beside the repository, runs the full
-`analyze` pipeline over each sentence as a text document (what a user gets), and scores:
+Two data sets under `../shared/data/events/`, each split in two halves by
+`../shared/tools/split.py` (a story by its file name, a sentence by its PLOVER record id):
+rules are tuned on the "tune" half only, and both halves are reported, "check" being the
+figure for text no rule was fitted to.
+
+Whole stories (`stories/`): 29 development stories coded under its CODEBOOK.md. Each is run
+through the full `analyze` pipeline as a text document and scored by that folder's own
+`score.py` (imported from there, not copied): precision of the listed events (right type;
+"full": right type and parties), recall of the stories' clear events, and repeats (an act
+already listed, listed again) as a share of the events listed. `--min-confidence` scores
+only events at or above a confidence (default: the shipped threshold), so the figures are
+what a reader of `analyze` sees.
+
+PLOVER sentences (`plover/gsr-dev.json`): runs `analyze` over each sentence and scores:
 
 * type: per sentence, the set of event types newsgraph codes against the one gold type;
   a predicted type equal to the gold type is a true positive, any other predicted type a
@@ -22,23 +34,29 @@ and ITA.
 Usage::
 
     .venv/bin/python bench/events.py            # figures and per-type table
-    .venv/bin/python bench/events.py --errors   # and every sentence it gets wrong
+    .venv/bin/python bench/events.py --errors   # and the failures of the tune halves
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO.parent / "shared" / "data" / "events" / "plover" / "gsr-dev.json"
-SEED = REPO.parent / "shared" / "data" / "seed" / "article.txt"
+SHARED = REPO.parent / "shared"
+DATA = SHARED / "data" / "events" / "plover" / "gsr-dev.json"
+STORIES = SHARED / "data" / "events" / "stories"
+SEED = SHARED / "data" / "seed" / "article.txt"
+HALVES = ("tune", "check")
 
 TYPE_MAP = {"FIGHT": "ASSAULT"}
 CODE_MAP = {"JAP": "JPN", "ITL": "ITA"}
@@ -47,6 +65,7 @@ CODE_MAP = {"JAP": "JPN", "ITL": "ITA"}
 @dataclass(frozen=True, slots=True)
 class Gold:
     id: str
+    part: str
     text: str
     type: str
     sources: frozenset[str]
@@ -96,6 +115,7 @@ def load_gold(path: Path = DATA) -> list[Gold]:
     return [
         Gold(
             id=r["id"],
+            part=part(r["id"]),
             text=r["text"].strip(),
             type=TYPE_MAP.get(r["event"], r["event"]),
             sources=_codes(r.get("source")),
@@ -118,6 +138,89 @@ def _countries_match(events: list[Any], gold: Gold) -> bool:
             continue
         return True
     return False
+
+
+def _shared_module(path: Path) -> ModuleType:
+    """A module of ../shared (the split, the story scorer), imported from where it lies."""
+    spec = importlib.util.spec_from_file_location(f"shared_{path.stem}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@cache
+def _split() -> ModuleType:
+    return _shared_module(SHARED / "tools" / "split.py")
+
+
+def part(doc_id: str) -> str:
+    """The half of the one shared tuning/check split a document falls in."""
+    return str(_split().part(doc_id))
+
+
+@dataclass(slots=True)
+class StoryScores:
+    """The story scorer's counts summed over the stories of one half."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    stories: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, result: dict[str, Any]) -> None:
+        self.stories += 1
+        self.counts.update({k: v for k, v in result.items() if isinstance(v, int)})
+
+    def _share(self, part_: str, whole: str) -> float:
+        return self.counts[part_] / self.counts[whole] if self.counts[whole] else 0.0
+
+    @property
+    def judged(self) -> int:
+        return self.counts["right_type"] + self.counts["wrong"]
+
+    def figures(self) -> dict[str, float]:
+        judged = self.judged
+        return {
+            "precision_type": self.counts["right_type"] / judged if judged else 0.0,
+            "precision_full": self.counts["right_full"] / judged if judged else 0.0,
+            "recall_type": self._share("found_type", "gold_clear"),
+            "recall_full": self._share("found_full", "gold_clear"),
+            "repeats": self._share("duplicate", "pred"),
+        }
+
+    def line(self, name: str) -> str:
+        f = self.figures()
+        return (f"{name:<6} {self.stories:>3} stories  P {f['precision_type']:.3f} type /"
+                f" {f['precision_full']:.3f} full   R {f['recall_type']:.3f} /"
+                f" {f['recall_full']:.3f}   repeats {f['repeats']:.1%}"
+                f" ({self.counts['duplicate']}/{self.counts['pred']} listed,"
+                f" {self.counts['neutral']} arguable)")
+
+
+def run_stories(min_confidence: float | None = None) -> dict[str, StoryScores]:
+    """Analyze each development story and score it with the set's own scorer, per half."""
+    from newsgraph.annotate import default_annotators
+    from newsgraph.extract import extract_story
+    from newsgraph.model import Document
+
+    scorer = _shared_module(STORIES / "score.py")
+    annotators = default_annotators()
+    halves = {h: StoryScores() for h in HALVES}
+    for path in sorted((STORIES / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text_path = STORIES / "text" / gold["story"]
+        story = extract_story(Document(content=text_path.read_text(encoding="utf-8"),
+                                       kind="text", source_path=str(text_path)))
+        for annotator in annotators:
+            story = annotator.annotate(story)
+        data = story.to_dict()
+        if min_confidence is not None:
+            data["events"] = [e for e in data["events"] if e["confidence"] >= min_confidence]
+        result = scorer.score_story(data, gold)
+        half = halves[part(gold["story"])]
+        half.add(result)
+        half.errors.extend(f"{gold['story']}: {e}" for e in result["errors"])
+    return halves
 
 
 def run(golds: list[Gold]) -> Scores:
@@ -214,26 +317,46 @@ def report(scores: Scores) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="list the sentences missed")
+    parser.add_argument("--errors", action="store_true",
+                        help="list the failures of the tune halves (never of the check halves)")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N sentences")
+    parser.add_argument("--min-confidence", type=float, default=None,
+                        help="score only events at or above this confidence"
+                             " (default: the shipped threshold)")
+    parser.add_argument("--stories-only", action="store_true", help="skip the PLOVER sentences")
     args = parser.parse_args(argv)
-    if not DATA.exists():
-        print(f"PLOVER data not found at {DATA}: this benchmark needs ../shared/data beside "
-              "the repository.", file=sys.stderr)
+    if not DATA.exists() or not STORIES.exists():
+        print(f"event data not found under {DATA.parent.parent}: this benchmark needs"
+              " ../shared/data beside the repository.", file=sys.stderr)
         return 2
-    golds = load_gold()
-    if args.limit:
-        golds = golds[: args.limit]
-    scores = run(golds)
-    print(report(scores))
-    if SEED.exists():
-        events_s, analyze_s = time_story()
-        share = events_s / (analyze_s - events_s) if analyze_s > events_s else 0.0
-        print(f"\nseed story     events {events_s * 1000:.0f} ms of analyze"
-              f" {analyze_s * 1000:.0f} ms: adds {share:.1%}")
+    threshold = args.min_confidence
+    if threshold is None:
+        from newsgraph.model import MIN_CONFIDENCE
+
+        threshold = MIN_CONFIDENCE
+    stories = run_stories(threshold)
+    print(f"development stories (events at confidence >= {threshold:.2f}; all: 29 stories)")
+    for half in HALVES:
+        print(stories[half].line(half))
+    if not args.stories_only:
+        golds = load_gold()
+        if args.limit:
+            golds = golds[: args.limit]
+        halves = {h: run([g for g in golds if g.part == h]) for h in HALVES}
+        for half in HALVES:
+            print()
+            print(f"[{half}] " + report(halves[half]))
+        if SEED.exists():
+            events_s, analyze_s = time_story()
+            share = events_s / (analyze_s - events_s) if analyze_s > events_s else 0.0
+            print(f"\nseed story     events {events_s * 1000:.0f} ms of analyze"
+                  f" {analyze_s * 1000:.0f} ms: adds {share:.1%}")
     if args.errors:
-        print("\nmissed (type and countries):")
-        print("\n".join(scores.errors))
+        print("\nstories, tune half: events listed and judged wrong")
+        print("\n".join(stories["tune"].errors))
+        if not args.stories_only:
+            print("\nPLOVER, tune half: missed (type and countries)")
+            print("\n".join(halves["tune"].errors))
     return 0
 
 
