@@ -24,6 +24,7 @@ mixed quote's content is its quoted pieces only, the whole paraphrase its `claim
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import ClassVar
@@ -138,24 +139,44 @@ def _seeming(reading: Reading, verb: Token, cue_words: list[Token], said: list[T
 
 
 def _grow(reading: Reading, content: Iterable[int], keep_out: set[int]) -> set[int]:
-    """Content tokens that are free, grown to whole quotations, trimmed of edge punctuation."""
+    """Content tokens that are free, grown to whole quotations, trimmed of edge punctuation.
+
+    Only the quotations that can touch the content are visited (those reaching past its
+    first token and starting at most two tokens after its last), so a story's cost stays
+    linear in its length rather than cues times quotations."""
     tokens = {i for i in content if not reading.claimed[i] and i not in keep_out}
-    for quote in reading.quote_tokens:
+    if not tokens:
+        return _trim(reading, tokens)
+    quotes = reading.quote_tokens
+    last = max(tokens)
+    for at in range(bisect_right(_reach(reading), min(tokens)), len(quotes)):
+        quote = quotes[at]
+        if quote.start > last + 2:
+            break  # quotations are in text order, and no later one can touch the content
         if any(i in keep_out for i in quote) or not quote:
             continue
-        if any(i in tokens for i in quote) or _continues(reading, tokens, quote):
+        if any(i in tokens for i in quote) or _continues(reading, last, quote):
             tokens.update(i for i in quote if not reading.claimed[i])
+            last = max(tokens)
     return _trim(reading, tokens)
 
 
-def _continues(reading: Reading, tokens: set[int], quote: range) -> bool:
+def _reach(reading: Reading) -> list[int]:
+    """For each quotation, the furthest token end of it and every quotation before it."""
+    if len(reading.quote_reach) != len(reading.quote_tokens):
+        reach = 0
+        reading.quote_reach = [reach := max(reach, quote.stop) for quote in reading.quote_tokens]
+    return reading.quote_reach
+
+
+def _continues(reading: Reading, last: int, quote: range) -> bool:
     """A quotation that carries on the reported clause in the same sentence ("said the U.S.
-    could intervene “if that's what's required.”"), the parser having hung it elsewhere."""
-    if not tokens or quote.start - max(tokens) not in (1, 2):
+    could intervene “if that's what's required.”"), the parser having hung it elsewhere;
+    `last` is the content's last token."""
+    if quote.start - last not in (1, 2):
         return False
     doc = reading.doc
-    last = doc[max(tokens)]
-    return doc[quote.start].sent.start == last.sent.start and not last.is_punct
+    return doc[quote.start].sent.start == doc[last].sent.start and not doc[last].is_punct
 
 
 def _trim(reading: Reading, tokens: set[int]) -> set[int]:

@@ -41,6 +41,7 @@ class Reading:
     sources: set[int] = field(default_factory=set)  # tokens claimed as some draft's source
     drafts: list[Draft] = field(default_factory=list)
     idle_cues: list[Token] = field(default_factory=list)
+    quote_reach: list[int] = field(default_factory=list)  # see finder._reach
 
     def free(self, indices: Iterable[int]) -> bool:
         return not any(self.claimed[i] for i in indices)
