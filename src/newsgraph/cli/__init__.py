@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
 
 # Modules that add subcommands, in the order `newsgraph --help` lists them.
@@ -25,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         "who did what to whom, and an archive to search.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

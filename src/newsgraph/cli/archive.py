@@ -8,13 +8,11 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-from newsgraph.cli.arguments import positive_int
+from newsgraph.cli.arguments import positive_int, quiet_option
 from newsgraph.cli.output import open_output, story_card
+from newsgraph.cli.progress import RunProgress
 from newsgraph.cli.tables import FORMATS, Column, write_object, write_rows
 from newsgraph.model import EVENT_TYPES
 
@@ -75,16 +73,25 @@ def _ingest(subparsers: Any) -> None:
                          "(default: auto)")
     command.add_argument("--stage", choices=("analyze", "extract"), default="analyze",
                          help="analyze (default: entities, quotes, events) or extract only (fast)")
+    quiet_option(command)
     command.set_defaults(handler=run_ingest)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     from newsgraph.corpus import Archive, ingest
 
-    with Archive.open(args.db) as archive, _IngestProgress() as progress:
-        report = ingest(archive, args.inputs, jobs=args.jobs, progress=progress.update,
-                        stage=args.stage, kind=args.kind,
-                        on_failure=lambda reason: progress.print(f"newsgraph: {reason}"))
+    with Archive.open(args.db) as archive, RunProgress("ingest", quiet=args.quiet) as progress:
+        def show(report: IngestReport) -> None:
+            progress.update(report.read, {
+                "stored": report.stored, "analysed again": report.upgraded,
+                "already stored": report.skipped, "duplicates": report.duplicates,
+                "without an article": report.empty, "failed": report.failed})
+
+        def name(reason: str) -> None:
+            progress.note(f"newsgraph: {reason}")
+
+        report = ingest(archive, args.inputs, jobs=args.jobs, progress=show,
+                        stage=args.stage, kind=args.kind, on_failure=name, on_skip=name)
     print(
         f"newsgraph: {report.stored} stored, {report.upgraded} analysed again, "
         f"{report.skipped} already in the archive, "
@@ -95,33 +102,6 @@ def run_ingest(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.failed else 0
-
-
-class _IngestProgress:
-    """A live line on stderr: documents read, stored, skipped, failed, and the rate."""
-
-    def __init__(self) -> None:
-        self._console = Console(stderr=True)
-        self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                                  TimeElapsedColumn(), console=self._console, transient=True)
-        self._task = self._progress.add_task("ingest")
-
-    def __enter__(self) -> Self:
-        self._progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._progress.stop()
-
-    def update(self, report: IngestReport) -> None:
-        self._progress.update(
-            self._task,
-            description=f"ingest: {report.read} read · {report.stored} stored · "
-            f"{report.skipped} skipped · {report.failed} failed · {report.rate:.1f} docs/s",
-        )
-
-    def print(self, line: str) -> None:
-        self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _export(subparsers: Any) -> None:

@@ -27,4 +27,11 @@ def unit_float(text: str) -> float:
     return value
 
 
-__all__ = ["positive_int", "unit_float"]
+def quiet_option(command: argparse.ArgumentParser) -> None:
+    """`--quiet`: no progress bar (there is none anyway when stderr is not a terminal)."""
+    command.add_argument("--quiet", action="store_true",
+                         help="no progress bar; dropped documents and the summary still go "
+                              "to stderr")
+
+
+__all__ = ["positive_int", "quiet_option", "unit_float"]

@@ -1,22 +1,15 @@
-"""Writing Stories out: JSON, JSONL, the readable text card, and a progress bar."""
+"""Writing Stories out: JSON, JSONL and the readable text card."""
 
 from __future__ import annotations
 
 import json
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, Self
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typing import IO
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Story, shown_events
-
-# Below this many documents a progress bar is noise.
-PROGRESS_MIN_DOCUMENTS = 5
 
 
 def story_json(story: Story, indent: int | None = None) -> str:
@@ -91,42 +84,3 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
         raise NewsgraphError(f"cannot write {path}: {error.strerror or error}") from None
     with handle:
         yield handle
-
-
-class ProgressReporter:
-    """Counts documents on stderr; the bar appears once a run has passed a few documents."""
-
-    def __init__(self, label: str) -> None:
-        self._progress = Progress(
-            TextColumn(label),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self._task = self._progress.add_task(label, total=None, rate="")
-        self._done = 0
-        self._started = time.perf_counter()
-        self._shown = False
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._shown:
-            self._progress.stop()
-
-    def advance(self) -> None:
-        self._done += 1
-        if not self._shown and self._done >= PROGRESS_MIN_DOCUMENTS:
-            # Started only now: a run of one or two documents writes nothing to stderr.
-            self._progress.start()
-            self._shown = True
-        rate = self._done / max(time.perf_counter() - self._started, 1e-9)
-        self._progress.update(
-            self._task,
-            completed=self._done,
-            rate=f"{rate:.1f} docs/s",
-        )

@@ -45,6 +45,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.host not in LOOPBACK:
         print(f"newsgraph: serving on {args.host}: reachable from other machines", file=sys.stderr)
     # Access lines are below the warning level anyway; off, uvicorn skips formatting them.
+    ready = f"newsgraph: serving {db.name} at {url_of(args.host, args.port)} (Ctrl-C stops)"
     if args.workers > 1:
         # Worker processes build their own app, so the archive path goes by environment,
         # and so does the table through which they share out the connections.
@@ -52,14 +53,40 @@ def run_serve(args: argparse.Namespace) -> int:
         os.environ[CACHE_VARIABLE] = str(args.cached_pages)
         with temporary_table() as table:
             os.environ[LOAD_VARIABLE] = str(table)
+            # uvicorn binds the socket before it starts the workers; the port is free.
+            print(ready, file=sys.stderr, flush=True)
             uvicorn.run("newsgraph.serve.app:app_from_environment", factory=True,
                         host=args.host, port=args.port, workers=args.workers,
                         log_level="warning", access_log=False, server_header=False)
     else:
-        uvicorn.run(create_app(ServeConfig(db=db, cached_pages=args.cached_pages)),
-                    host=args.host, port=args.port, log_level="warning", access_log=False,
-                    server_header=False)
+        config = uvicorn.Config(create_app(ServeConfig(db=db, cached_pages=args.cached_pages)),
+                                host=args.host, port=args.port, log_level="warning",
+                                access_log=False, server_header=False)
+        _announcing_server()(config, ready).run()
     return 0
+
+
+def url_of(host: str, port: int) -> str:
+    """The address a browser opens: `http://127.0.0.1:8000/`, IPv6 in brackets."""
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+
+
+def _announcing_server() -> type:
+    import uvicorn
+
+    class AnnouncingServer(uvicorn.Server):
+        """uvicorn's server, saying where it listens once it does."""
+
+        def __init__(self, config: uvicorn.Config, line: str) -> None:
+            super().__init__(config)
+            self._line = line
+
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                print(self._line, file=sys.stderr, flush=True)
+
+    return AnnouncingServer
 
 
 class PortUnavailable(NewsgraphError):

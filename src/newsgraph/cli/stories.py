@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 from typing import Any
 
-from newsgraph.cli.arguments import positive_int, unit_float
-from newsgraph.cli.output import ProgressReporter, open_output, story_card, story_json
+from newsgraph.cli.arguments import positive_int, quiet_option, unit_float
+from newsgraph.cli.output import open_output, story_card, story_json
+from newsgraph.cli.progress import RunProgress
 from newsgraph.ingest import read_inputs
 from newsgraph.model import MIN_CONFIDENCE, Story, shown_events
 
@@ -39,6 +39,7 @@ def register(subparsers: Any) -> None:
                 "--min-confidence", type=unit_float, default=None, metavar="C",
                 help=f"keep only events of confidence >= C (0 to 1); by default the text card"
                      f" shows those >= {MIN_CONFIDENCE} and JSON keeps every event with its score")
+        quiet_option(command)
         command.set_defaults(handler=run_stories_command, stage=name)
 
 
@@ -48,12 +49,20 @@ def run_stories_command(args: argparse.Namespace) -> int:
     documents = read_inputs(args.inputs, kind=args.kind)
     failures = 0
     collected: list[Story] = []
-    with open_output(args.output) as out, ProgressReporter(args.stage) as progress:
+    done = 0
+    with open_output(args.output) as out, RunProgress(args.stage, quiet=args.quiet) as progress:
         for outcome in run_stage(documents, stage=args.stage, jobs=args.jobs):
-            progress.advance()
+            done += 1
             if not isinstance(outcome, Story):
                 failures += 1
-                print(f"newsgraph: {outcome}", file=sys.stderr)
+                progress.note(f"newsgraph: {outcome}")
+            elif not outcome.body:
+                # Still written out (the warning says why); named so it is not missed.
+                reason = next((w for w in outcome.warnings if w.startswith("no article")),
+                              "no article found")
+                progress.note(f"newsgraph: {_origin(outcome)}: {reason}")
+            progress.update(done, {"failed": failures})
+            if not isinstance(outcome, Story):
                 continue
             threshold = getattr(args, "min_confidence", None)
             if threshold is not None:
@@ -71,6 +80,13 @@ def run_stories_command(args: argparse.Namespace) -> int:
             elif collected or not failures:
                 out.write("[\n" + ",\n".join(story_json(s, indent=2) for s in collected) + "\n]\n")
     return 1 if failures else 0
+
+
+def _origin(story: Story) -> str:
+    """Where a story's document came from, named as read failures name it."""
+    if story.source_path and story.url:
+        return f"{story.source_path}#{story.url}"
+    return story.source_path or story.url or story.source_id or story.id
 
 
 __all__ = ["register", "run_stories_command"]

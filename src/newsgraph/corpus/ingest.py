@@ -117,12 +117,14 @@ def ingest(
     stage: Stage = "analyze",
     kind: Literal["auto", "html", "text"] = "auto",
     on_failure: Callable[[str], None] | None = None,
+    on_skip: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read `inputs` (files, directories, JSONL, WARC, "-"), analyse what is new, store it.
 
     `jobs` worker processes (default every core); `progress` is called with the running
     report after every document; `on_failure` with each failure's one-line reason as it
-    happens. `stage="extract"` stores stories without annotations (fast); a later run with
+    happens; `on_skip` with the origin and reason of each document read but not stored (no
+    article in it, or a story already stored from another document). `stage="extract"` stores stories without annotations (fast); a later run with
     `stage="analyze"` analyses those again and replaces them. Raises
     ArchiveError if the archive cannot be written; what was committed before stays.
     """
@@ -162,11 +164,27 @@ def ingest(
                 setattr(counts, result.outcome, getattr(counts, result.outcome) + 1)
                 counts.syndicated += int(result.joined)
                 counts.learned += result.learned
+                if on_skip is not None and result.outcome in ("empty", "duplicates"):
+                    on_skip(f"{origin_of(outcome)}: {_skip_reason(outcome, result)}")
             if progress is not None:
                 progress(counts.report(started))
     finally:
         writer.close()
     return counts.report(started)
+
+
+def origin_of(story: Story) -> str:
+    """Where a story's document came from, as read failures name it (`crawl.warc#URL`)."""
+    if story.source_path and story.url:
+        return f"{story.source_path}#{story.url}"
+    return story.source_path or story.url or story.source_id or story.id
+
+
+def _skip_reason(story: Story, result: WriteResult) -> str:
+    if result.outcome == "duplicates":
+        return f"skipped: the same story as {story.id}, already in the archive"
+    why = next((w for w in story.warnings if w.startswith("no article found")), "no article found")
+    return f"skipped: {why}"
 
 
 def _guarded(outcomes: Iterator[Outcome], stage: str) -> Iterator[Outcome]:
