@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -174,3 +175,38 @@ def test_ingest_after_extract_analyses_again(tmp_path: Path, capsys: pytest.Capt
     assert code == 0 and "0 stored, 1 analysed again, 0 already in the archive" in err
     code, _, err = run(capsys, "ingest", str(pages), "--db", path, "--jobs", "1")
     assert code == 0 and "0 stored, 0 analysed again, 1 already in the archive" in err
+
+
+def test_search_gives_one_hit_per_syndicated_story(db: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Stories each run by three sites: one hit per story with its copies' count; `--copies`
+    lists every copy."""
+    code, out, _ = run(capsys, "search", "ferry", "--db", str(db), "--format", "json")
+    hits = json.loads(out)
+    assert code == 0 and hits and [h["copies"] for h in hits] == [3] * len(hits)
+    code, out, _ = run(capsys, "search", "ferry", "--db", str(db), "--format", "json", "--copies")
+    every = json.loads(out)
+    # Not every copy holds the word (sites trim paragraphs), but some story has two.
+    assert code == 0 and len(hits) < len(every) <= 3 * len(hits)
+    assert {h["cluster"] for h in every} == {h["cluster"] for h in hits}
+
+
+def test_story_card_lists_each_copys_url_publisher_and_date(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two copies from one publisher are told apart by their URLs."""
+    from newsgraph.corpus import Archive
+    from tests.corpus.conftest import make_story, store
+    from tests.corpus.maker import paragraphs
+
+    body = "\n\n".join(paragraphs(7, count=6))
+    path = tmp_path / "copies.db"
+    with Archive.open(path) as archive:
+        store(archive, *(make_story(body, url, publisher="The Kestrel Gazette", published=day)
+                         for url, day in [("https://kestrel.example/a", "2024-03-01"),
+                                          ("https://kestrel.example/b", "2024-03-02")]))
+    _, out, _ = run(capsys, "clusters", "--db", str(path), "--format", "json")
+    _, out, _ = run(capsys, "story", json.loads(out)[0]["original"], "--db", str(path))
+    copies = out.split("Copies (2):\n")[1].splitlines()[:2]
+    assert [re.sub(r"^ [* ] \w+  ", "", line) for line in copies] == [
+        "2024-03-01  The Kestrel Gazette  https://kestrel.example/a",
+        "2024-03-02  The Kestrel Gazette  https://kestrel.example/b"]

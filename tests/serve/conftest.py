@@ -59,7 +59,7 @@ def client(archive_path: Path) -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def stories(client: TestClient) -> dict[str, dict]:
     """Every stored story by title keyword: the example, its copy, the XSS page, the cable."""
-    items = client.get("/api/stories", params={"limit": 50}).json()["items"]
+    items = client.get("/api/stories", params={"limit": 50, "copies": "true"}).json()["items"]
     found: dict[str, dict] = {}
     for item in items:
         story = client.get(f"/api/stories/{item['id']}").json()

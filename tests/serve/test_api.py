@@ -21,10 +21,23 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     assert not any(p.startswith("/stories") for p in paths)  # pages are not API
 
 
-def test_latest_stories_lists_every_stored_story(client: TestClient) -> None:
+def test_latest_stories_list_each_story_once(client: TestClient) -> None:
+    """Four pages stored, two of them copies of one wire story: three entries, that one
+    with its copies' count; `copies=true` lists all four."""
     body = client.get("/api/stories").json()
-    assert len(body["items"]) == 4
+    assert len(body["items"]) == 3
     assert {"id", "title", "publisher", "published", "cluster", "copies"} <= set(body["items"][0])
+    assert sorted(item["copies"] for item in body["items"]) == [1, 1, 2]
+    assert len(client.get("/api/stories", params={"copies": "true"}).json()["items"]) == 4
+
+
+@pytest.mark.parametrize("path", ["/api/search", "/api/stories"])
+def test_search_gives_one_hit_per_syndicated_story(client: TestClient, path: str) -> None:
+    hits = client.get(path, params={"q": "fishing talks"}).json()["items"]
+    assert len(hits) == 1 and hits[0]["copies"] == 2
+    every = client.get(path, params={"q": "fishing talks", "copies": "true"}).json()["items"]
+    assert len(every) == 2 and {h["cluster"] for h in every} == {hits[0]["cluster"]}
+    assert {h["publisher"] for h in every} == {"The Northern Ledger", "The Coastal Times"}
 
 
 def test_story_by_id_is_the_whole_story(client: TestClient, stories: dict[str, dict]) -> None:
@@ -38,6 +51,7 @@ def test_copies_name_each_publisher(client: TestClient, stories: dict[str, dict]
     body = client.get(f"/api/stories/{stories['copy']['id']}/copies").json()
     publishers = {copy["publisher"] for copy in body["items"]}
     assert {"The Northern Ledger", "The Coastal Times"} <= publishers
+    assert all(set(copy) >= {"url", "publisher", "published"} for copy in body["items"])
     assert body["cluster"] == stories["copy"]["cluster"]
 
 
@@ -51,7 +65,7 @@ def test_search_survives_query_syntax(client: TestClient) -> None:
     for query in ['"', "AND OR NOT", "cable*)(", "'; DROP TABLE stories; --"]:
         response = client.get("/api/search", params={"q": query})
         assert response.status_code == 200, query
-    assert len(client.get("/api/stories").json()["items"]) == 4
+    assert len(client.get("/api/stories", params={"copies": "true"}).json()["items"]) == 4
 
 
 def test_quotes_people_events_clusters_stats(client: TestClient) -> None:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import pytest
-
 from newsgraph.model import Actor, Entity, Event, Quote, Story, When, Where
 from newsgraph.serve.charts import timeline_chart
 from newsgraph.serve.view import (
     country_name,
     event_words,
-    one_per_cluster,
     speaker_colours,
     story_paragraphs,
 )
@@ -74,29 +69,3 @@ def test_timeline_bins_by_month_over_long_spans() -> None:
     tallest = max(chart.bars, key=lambda b: b.height)
     assert tallest.label == "2019-03" and tallest.y + tallest.height == chart.baseline
     assert timeline_chart([None]).bars == ()
-
-
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    cluster: str | None
-
-
-HITS = [Hit("a", "c1"), Hit("b", None), Hit("c", "c1"), Hit("d", "c2"), Hit("e", None),
-        Hit("f", "c2"), Hit("g", "c3")]
-
-
-@pytest.mark.parametrize(
-    ("limit", "shown", "kept", "used"),
-    [
-        (10, (), "abdeg", 7),
-        (2, (), "ab", 3),  # "c" is a's copy, so the next page starts at "d"
-        (3, (), "abd", 4),
-        (10, ("c1", None), "bdeg", 7),
-        (0, (), "", 0),
-    ],
-)
-def test_one_entry_per_cluster(limit: int, shown: tuple, kept: str, used: int) -> None:
-    hits, consumed = one_per_cluster(HITS, limit, shown)
-    assert "".join(h.id for h in hits) == kept
-    assert consumed == used

@@ -29,9 +29,13 @@ EXPORT_FORMATS = ("jsonl", "parquet", "csv")
 
 def register(subparsers: Any) -> None:
     _ingest(subparsers)
-    _question(subparsers, "search", "Full-text search over headlines and bodies, best first.",
-              _search, [("query", {"metavar": "QUERY", "type": _query,
-                                   "help": 'words (all must match) or "a phrase"'})])
+    search = _question(subparsers, "search",
+                       "Full-text search over headlines and bodies, best first, one hit per "
+                       "story (the copies of a syndicated story are one hit, with their count).",
+                       _search, [("query", {"metavar": "QUERY", "type": _query,
+                                            "help": 'words (all must match) or "a phrase"'})])
+    search.add_argument("--copies", action="store_true",
+                        help="list every copy of a syndicated story as its own hit")
     quotes = _question(subparsers, "quotes", "Who said what: quotes, newest first.", _quotes)
     quotes.add_argument("--speaker", metavar="NAME",
                         help='a name ("Lavrov", "Sergei Lavrov") or a person id from `people`')
@@ -173,7 +177,7 @@ def _answer(args: argparse.Namespace,
 def _search(archive: Archive, args: argparse.Namespace) -> tuple[Any, list[Column]]:
     from newsgraph.corpus import search_stories
 
-    return search_stories(archive, args.query, limit=args.limit), [
+    return search_stories(archive, args.query, limit=args.limit, copies=args.copies), [
         Column("id", lambda r: r.id), Column("published", lambda r: r.published),
         Column("publisher", lambda r: r.publisher, 24), Column("title", lambda r: r.title, 60),
         Column("copies", lambda r: r.copies), Column("snippet", lambda r: r.snippet, 90),
@@ -245,9 +249,12 @@ def _text_of(result: Any) -> str:
     if isinstance(result, StoryRecord):
         lines = [story_card(result.story).rstrip(), "", f"Copies ({len(result.copies)}):"]
         for copy in result.copies:
+            # The URL tells two copies of one publisher apart; a changed headline is shown.
             mark = "*" if copy.is_original else " "
             lines.append(f" {mark} {copy.id}  {copy.published or '':10}  "
-                         f"{copy.publisher or '(unknown publisher)'}: {copy.title or ''}")
+                         f"{copy.publisher or '(unknown publisher)'}  {copy.url or '(no URL)'}")
+            if copy.title and copy.title != result.story.title:
+                lines.append(f"     {copy.title}")
         if result.original_source:
             lines.append(f"Original source: {result.original_source}")
         return "\n".join(lines) + "\n"

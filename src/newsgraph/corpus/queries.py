@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,30 +54,32 @@ def fts_query(text: str) -> str:
 
 
 def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 0, *,
-                   per_cluster: bool = False) -> list[StoryHit]:
-    """Stories whose headline or body holds every word of `query`, best match first.
+                   copies: bool = False) -> list[StoryHit]:
+    """Stories whose headline or body holds every word of `query`, best match first, one hit
+    per story: the copies of one syndicated story (a cluster) are one hit, the best matching
+    copy, with `copies` the cluster's size. `copies=True` lists every copy as its own hit.
 
     Headline words weigh more than body words (BM25). Each hit carries a short `snippet`
-    with the first matched word in [brackets], its `cluster` and how many `copies` that
-    cluster has. A term found in more than `RANKED_MATCHES` stories (a very common word) is
-    ranked among its newest `RANKED_MATCHES` matches, which keeps every search fast however
-    large the archive. Returns [] for a query with no words.
-
-    With `per_cluster`, of the `limit` best matches only the first of each syndication
-    cluster is returned (stories without a cluster are all kept), and only those get a
-    snippet: a list of stories shows one entry per story however many sites ran it.
+    with the first matched word in [brackets] and its `cluster`. A term found in more than
+    `RANKED_MATCHES` stories (a very common word) is ranked among its newest
+    `RANKED_MATCHES` matches, which keeps every search fast however large the archive.
+    `offset` counts hits. Returns [] for a query with no words.
     """
     match = fts_query(query)
     if not match:
         return []
-    # One pass: the newest RANKED_MATCHES matches are scored and the best kept; equal scores
-    # (copies of one story) put the newest first, so the cut at `limit` is always the same.
-    ranked = archive.query(
-        "SELECT rowid, score FROM (SELECT rowid, bm25(stories_fts, 4.0, 1.0) AS score"
-        " FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
-        " ORDER BY score, rowid DESC LIMIT ? OFFSET ?",
-        (match, RANKED_MATCHES, limit, offset),
-    )
+
+    def best(count: int, skip: int = 0) -> list[sqlite3.Row]:
+        # One pass: the newest RANKED_MATCHES matches are scored and the best kept; equal
+        # scores (copies of one story) put the newest first, so every cut is the same.
+        return archive.query(
+            "SELECT f.rowid, f.score, s.cluster FROM (SELECT rowid, bm25(stories_fts, 4.0, 1.0)"
+            " AS score FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f"
+            " JOIN stories s ON s.rowid = f.rowid ORDER BY f.score, f.rowid DESC LIMIT ? OFFSET ?",
+            (match, RANKED_MATCHES, count, skip),
+        )
+
+    ranked = best(limit, offset) if copies else first_of_each_cluster(best, limit, offset)
     if not ranked:
         return []
     order = [r["rowid"] for r in ranked]
@@ -88,22 +90,48 @@ def search_stories(archive: Archive, query: str, limit: int = 20, offset: int = 
         order,
     )}
     terms = _Terms.of([t.strip('"').lower() for t in re.findall(r'"[^"]+"', match)])
-    hits = []
-    seen: set[str] = set()
-    for rank in ranked:
-        r = rows.get(rank["rowid"])
-        if r is None:  # the index names a row the table no longer has
-            continue
-        if per_cluster and r["cluster"] is not None:
-            if r["cluster"] in seen:
-                continue
-            seen.add(r["cluster"])
-        hits.append(StoryHit(
+    return [
+        StoryHit(
             id=r["id"], title=r["title"], publisher=r["publisher"], published=r["published"],
             url=r["url"], cluster=r["cluster"], copies=r["copies"],
             snippet=_snippet(r["body"], terms, SNIPPET_WORDS), score=round(-rank["score"], 4),
-        ))
-    return hits
+        )
+        for rank in ranked
+        if (r := rows.get(rank["rowid"])) is not None  # the index may name a row since gone
+    ]
+
+
+def first_of_each_cluster(rows: Callable[[int], Sequence[sqlite3.Row]], limit: int,
+                          offset: int = 0) -> list[sqlite3.Row]:
+    """Entries `offset` to `offset + limit` of a list where a cluster's copies count once.
+
+    `rows(n)` gives the first `n` rows of the list in order, each with a `cluster` column;
+    the first row of each cluster stands for it and stories without a cluster are never
+    merged. Rows are read a few times the entries wanted, more only if copies crowd them.
+
+    >>> listing = [{"id": "a", "cluster": "c1"}, {"id": "b", "cluster": "c1"},
+    ...            {"id": "c", "cluster": None}]
+    >>> [r["id"] for r in first_of_each_cluster(lambda n: listing[:n], limit=2)]
+    ['a', 'c']
+    """
+    wanted = offset + limit
+    count = max(3 * wanted, 50)
+    while True:
+        batch = rows(count)
+        kept: list[sqlite3.Row] = []
+        seen: set[str] = set()
+        for row in batch:
+            cluster = row["cluster"]
+            if cluster is not None:
+                if cluster in seen:
+                    continue
+                seen.add(cluster)
+            kept.append(row)
+            if len(kept) == wanted:
+                return kept[offset:]
+        if len(batch) < count:
+            return kept[offset:]
+        count *= 4
 
 
 def snippet(body: str, terms: Sequence[str], words: int = SNIPPET_WORDS) -> str:
@@ -149,14 +177,21 @@ def _snippet(body: str, terms: _Terms, words: int) -> str:
     return prefix + window + suffix
 
 
-def latest_stories(archive: Archive, limit: int = 20, offset: int = 0) -> list[StoryHit]:
-    """The newest stories first (by publication date; undated ones last, newest stored first)."""
-    rows = archive.query(
-        "SELECT s.id, s.title, s.publisher, s.published, s.url, s.cluster,"
-        " coalesce(c.size, 1) AS copies FROM stories s LEFT JOIN clusters c ON c.id = s.cluster"
-        " ORDER BY s.published IS NULL, s.published DESC, s.rowid DESC LIMIT ? OFFSET ?",
-        (limit, offset),
-    )
+def latest_stories(archive: Archive, limit: int = 20, offset: int = 0, *,
+                   copies: bool = False) -> list[StoryHit]:
+    """The newest stories first (by publication date; undated ones last, newest stored
+    first), one entry per story: a cluster's newest copy stands for it, with `copies` the
+    cluster's size. `copies=True` lists every copy. `offset` counts entries."""
+
+    def newest(count: int, skip: int = 0) -> list[sqlite3.Row]:
+        return archive.query(
+            "SELECT s.id, s.title, s.publisher, s.published, s.url, s.cluster,"
+            " coalesce(c.size, 1) AS copies FROM stories s LEFT JOIN clusters c ON c.id = s.cluster"
+            " ORDER BY s.published IS NULL, s.published DESC, s.rowid DESC LIMIT ? OFFSET ?",
+            (count, skip),
+        )
+
+    rows = newest(limit, offset) if copies else first_of_each_cluster(newest, limit, offset)
     return [
         StoryHit(id=r["id"], title=r["title"], publisher=r["publisher"],
                  published=r["published"], url=r["url"], cluster=r["cluster"],
@@ -504,6 +539,7 @@ __all__ = [
     "archive_stats",
     "find_events",
     "find_quotes",
+    "first_of_each_cluster",
     "fts_query",
     "get_person",
     "get_story",

@@ -54,6 +54,8 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 
 Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
 Offset = Annotated[int, Query(ge=0, le=100_000, description="skip this many items")]
+Copies = Annotated[bool, Query(description="every copy of a syndicated story as its own item "
+                                           "(default: one item per story, with its copies' count)")]
 
 
 def iso_date(name: str, value: str | None) -> str | None:
@@ -106,12 +108,13 @@ def _items(rows: Any, **paging: Any) -> JSONResponse:
 
 @router.get("/stories", summary="Latest stories, or stories matching a search")
 def list_stories(request: Request, q: str | None = None, limit: Limit = 20,
-                 offset: Offset = 0) -> JSONResponse:
+                 offset: Offset = 0, copies: Copies = False) -> JSONResponse:
     archive = _archive(request)
     if q:
-        return _items(queries.search_stories(archive, q, limit=limit, offset=offset),
+        return _items(queries.search_stories(archive, q, limit=limit, offset=offset,
+                                             copies=copies),
                       q=q, limit=limit, offset=offset)
-    return _items(queries.latest_stories(archive, limit=limit, offset=offset),
+    return _items(queries.latest_stories(archive, limit=limit, offset=offset, copies=copies),
                   limit=limit, offset=offset)
 
 
@@ -133,8 +136,9 @@ def get_copies(request: Request, story_id: str) -> JSONResponse:
 
 @router.get("/search", summary="Full-text search of titles and bodies")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
-           limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
-    return _items(queries.search_stories(_archive(request), q, limit=limit, offset=offset),
+           limit: Limit = 20, offset: Offset = 0, copies: Copies = False) -> JSONResponse:
+    return _items(queries.search_stories(_archive(request), q, limit=limit, offset=offset,
+                                         copies=copies),
                   q=q, limit=limit, offset=offset)
 
 

@@ -31,7 +31,7 @@ from newsgraph.serve.view import (
     event_row_words,
     event_words,
     for_client,
-    one_per_cluster,
+    reader_date,
     speaker_colours,
     story_paragraphs,
 )
@@ -48,6 +48,16 @@ _environment = Environment(
     # checked on disk again (the check was a stat of each template on every page view).
     auto_reload=False,
 )
+
+def web_href(url: str | None) -> str | None:
+    """A URL safe to put in href: http(s) only."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    return None
+
+
+_environment.filters["web_href"] = web_href
+_environment.filters["reader_date"] = reader_date
 
 # Form-encoding can triple a page's size (%XX per byte); the page itself is checked again.
 FORM_OVERHEAD = 3
@@ -85,13 +95,6 @@ class EventLine:
     words: str
     evidence: str
     background: bool
-
-
-def web_href(url: str | None) -> str | None:
-    """A URL safe to put in href: http(s) only."""
-    if url and url.lower().startswith(("http://", "https://")):
-        return url
-    return None
 
 
 def story_page(
@@ -194,25 +197,16 @@ async def analyze_view(request: Request) -> HTMLResponse:
 
 
 PAGE_SIZE = 30
-# Lists show one entry per syndication cluster, so they read more rows than they show: a
-# window of rows for the page, and the rows just before it, whose clusters an earlier page
-# has already shown (copies of one story are published close together, so they sit close).
-WINDOW = 2 * PAGE_SIZE
-LOOKBACK = WINDOW
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, offset: int = 0) -> HTMLResponse:
-    """The latest stories, one entry per syndicated story; `offset` counts archive rows."""
+    """The latest stories, one entry per syndicated story; `offset` counts entries."""
     archive = request.app.state.archives.get()
     offset = max(0, min(offset, 100_000))
-    start = max(0, offset - LOOKBACK)
-    rows = queries.latest_stories(archive, limit=offset - start + WINDOW, offset=start)
-    before, window = rows[: offset - start], rows[offset - start :]
-    stories, used = one_per_cluster(window, PAGE_SIZE, shown=(r.cluster for r in before))
-    more = used < len(window) or len(window) == WINDOW
-    return render("home.html", stories=stories, stats=request.app.state.archives.stats(),
-                  next_offset=offset + used if more else None)
+    rows = queries.latest_stories(archive, limit=PAGE_SIZE + 1, offset=offset)
+    return render("home.html", stories=rows[:PAGE_SIZE], stats=request.app.state.archives.stats(),
+                  next_offset=offset + PAGE_SIZE if len(rows) > PAGE_SIZE else None)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -238,10 +232,7 @@ def story(request: Request, story_id: str) -> HTMLResponse:
 def search(request: Request, q: str = "") -> HTMLResponse:
     archive = request.app.state.archives.get()
     q = q.strip()[:500]
-    # One entry per cluster among the WINDOW best matches, as `one_per_cluster` does for the
-    # home page, but chosen before snippets are made for copies that would not be shown.
-    hits = queries.search_stories(archive, q, limit=WINDOW, per_cluster=True) if q else []
-    stories = hits[:PAGE_SIZE]
+    stories = queries.search_stories(archive, q, limit=PAGE_SIZE) if q else []
     return render("search.html", query=q, stories=stories, limit=PAGE_SIZE)
 
 

@@ -16,7 +16,8 @@ never become markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -270,49 +271,38 @@ def entity_index(story: Story) -> dict[str, Entity]:
     return {entity.id: entity for entity in story.entities}
 
 
-class Clustered(Protocol):
-    """A story in a list (`corpus.StoryHit`): its syndication cluster, if it has one."""
-
-    @property
-    def cluster(self) -> str | None: ...
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?)?)?")
 
 
-C = TypeVar("C", bound=Clustered)
+def reader_date(value: str | None) -> str:
+    """An ISO date or timestamp as a reader writes it, in the time zone it was given in.
 
+    >>> reader_date("2020-04-10T17:58:15+01:00"), reader_date("2023-11-08"), reader_date("2019-05")
+    ('10 April 2020, 17:58', '8 November 2023', 'May 2019')
 
-def one_per_cluster(
-    hits: Sequence[C], limit: int, shown: Iterable[str | None] = ()
-) -> tuple[list[C], int]:
-    """The first hit of each syndication cluster, in order, at most `limit` of them, and how
-    many of `hits` they stand for (where the next page starts).
-
-    A story run by three sites is one entry, not three: the first copy in the list's order
-    (the newest, or the best match) stands for the rest, and its page lists every copy.
-    Clusters in `shown` (already on an earlier page) are left out; stories without a
-    cluster are never merged.
-
-    >>> from types import SimpleNamespace as Hit
-    >>> hits = [Hit(id="a", cluster="c1"), Hit(id="b", cluster="c1"), Hit(id="c", cluster=None)]
-    >>> kept, used = one_per_cluster(hits, limit=1)
-    >>> [h.id for h in kept], used
-    (['a'], 2)
+    A midnight with no seconds' worth of detail is how date-only sources fill the time, so it
+    is left out; what does not parse is shown as it came.
     """
-    seen = {cluster for cluster in shown if cluster is not None}
-    kept: list[C] = []
-    for index, hit in enumerate(hits):
-        if hit.cluster is not None and hit.cluster in seen:
-            continue
-        if len(kept) == limit:
-            return kept, index
-        kept.append(hit)
-        if hit.cluster is not None:
-            seen.add(hit.cluster)
-    return kept, len(hits)
+    if not value:
+        return ""
+    found = _ISO.match(value.strip())
+    if found is None:
+        return value
+    year, month, day, hour, minute = found.groups()
+    if month is None or not 1 <= int(month) <= 12:
+        return year
+    if day is None:
+        return f"{MONTHS[int(month) - 1]} {year}"
+    text = f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+    if hour is not None and (hour, minute) != ("00", "00"):
+        text += f", {hour}:{minute}"
+    return text
 
 
 __all__ = [
     "PALETTE_SIZE",
-    "Clustered",
     "Paragraph",
     "Piece",
     "Run",
@@ -323,8 +313,8 @@ __all__ = [
     "event_row_words",
     "event_words",
     "for_client",
-    "one_per_cluster",
     "quote_text",
+    "reader_date",
     "speaker_colours",
     "speaker_key",
     "story_paragraphs",
