@@ -56,6 +56,14 @@ def test_readme_fits_on_a_few_screens_and_links_every_docs_page() -> None:
         assert (ROOT / "docs" / f"{name}.md").is_file()
 
 
+def test_screenshots_of_each_page_at_both_widths_are_small() -> None:
+    for name in ("home", "story", "person", "search", "events"):
+        for width in ("desktop", "phone"):
+            shot = ROOT / "docs" / "screenshots" / f"{name}-{width}.png"
+            assert shot.is_file(), shot.name
+            assert shot.stat().st_size < 100_000, f"{shot.name} is over 100 KB"
+
+
 def shown_commands(page: Path) -> list[list[str]]:
     """Every shell command in a page's code blocks: the lines of ```bash blocks and the
     `$ ` lines of the others, continuations joined and comments dropped."""

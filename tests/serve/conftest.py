@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -80,11 +81,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(archive_path: Path) -> Iterator[str]:
-    """A real uvicorn server on a free loopback port, in a thread, for the browser."""
+@contextmanager
+def running_server(db: Path) -> Iterator[str]:
+    """A real uvicorn server over `db` on a free loopback port, in a thread; its base URL."""
     port = free_port()
-    config = uvicorn.Config(create_app(ServeConfig(db=archive_path)), host="127.0.0.1",
+    config = uvicorn.Config(create_app(ServeConfig(db=db)), host="127.0.0.1",
                             port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -94,9 +95,18 @@ def live_server(archive_path: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(archive_path: Path) -> Iterator[str]:
+    """A real uvicorn server on a free loopback port, in a thread, for the browser."""
+    with running_server(archive_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

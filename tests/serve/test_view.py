@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from newsgraph.model import Actor, Entity, Event, Quote, Story, When, Where
+from newsgraph.serve import charts, view
 from newsgraph.serve.charts import timeline_chart
 from newsgraph.serve.view import (
     country_name,
     event_words,
+    reader_date,
     speaker_colours,
     story_paragraphs,
 )
@@ -30,6 +36,36 @@ def test_each_speaker_gets_one_colour_in_order_of_first_quote() -> None:
     speakers = speaker_colours(_story())
     assert [(s.name, s.colour, s.quotes, s.label) for s in speakers.values()] == [
         ("Ann Lee", 0, 1, "Ann Lee — mayor"), ("Bo Kim", 1, 1, "Bo Kim")]
+
+
+def test_twelve_speakers_get_distinct_colours_and_the_rest_share_one() -> None:
+    names = [f"Speaker{n} Person" for n in range(17)]
+    body = "\n\n".join(f'"Words {n}," said {name}.' for n, name in enumerate(names))
+    quotes = []
+    for n, name in enumerate(names):
+        start = body.index(f'"Words {n},"')
+        quotes.append(Quote(content=((start, start + len(f'"Words {n},"')),), kind="direct",
+                            speaker_name=name))
+    speakers = list(speaker_colours(Story(id="s", body=body, quotes=tuple(quotes))).values())
+    assert [s.name for s in speakers] == names
+    assert [s.css for s in speakers[:12]] == [f"speaker-{n}" for n in range(12)]
+    assert {s.css for s in speakers[12:]} == {"speaker-others"}
+    css = (Path(view.__file__).parent / "static" / "style.css").read_text(encoding="utf-8")
+    for name in {s.css for s in speakers}:
+        assert f".{name} " in css, f"style.css has no colour for .{name}"
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("2020-04-10T17:58:15+01:00", "10 April 2020, 17:58"),
+    ("2023-11-08", "8 November 2023"),
+    ("2023-11-08T00:00:00", "8 November 2023"),
+    ("2019-05", "May 2019"),
+    ("2019", "2019"),
+    ("next Tuesday", "next Tuesday"),
+    (None, ""),
+])
+def test_dates_as_a_reader_writes_them(value: str | None, shown: str) -> None:
+    assert reader_date(value) == shown
 
 
 def test_paragraphs_cut_into_quote_runs_and_entity_pieces() -> None:
@@ -69,3 +105,17 @@ def test_timeline_bins_by_month_over_long_spans() -> None:
     tallest = max(chart.bars, key=lambda b: b.height)
     assert tallest.label == "2019-03" and tallest.y + tallest.height == chart.baseline
     assert timeline_chart([None]).bars == ()
+
+
+@pytest.mark.parametrize("dates", [
+    ["2019-05-01", "2019-05-20"],  # days: 10-character labels
+    ["2018-01-15", "2019-12-20"],  # months
+    ["2019-05-03"],  # one bar, its label wider than the bar
+])
+def test_timeline_labels_stay_inside_the_chart(dates: list[str]) -> None:
+    chart = timeline_chart(dates)
+    shown = [bar for bar in chart.bars if bar.show_label]
+    assert shown
+    for bar in shown:
+        half = len(bar.label) * charts.LABEL_CHAR_WIDTH / 2
+        assert 0 <= bar.label_x - half and bar.label_x + half <= chart.width, bar

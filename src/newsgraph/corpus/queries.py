@@ -288,7 +288,7 @@ def find_quotes(
     return _quote_rows(archive, rows, mappings)
 
 
-def list_people(archive: Archive, limit: int = 50) -> list[PersonRow]:
+def list_people(archive: Archive, limit: int = 50, offset: int = 0) -> list[PersonRow]:
     """The most quoted people, with their usual role, quote and story counts."""
     rows = archive.query(
         "SELECT speaker_surname AS surname, speaker_first AS first, speaker_name AS name,"
@@ -296,7 +296,7 @@ def list_people(archive: Archive, limit: int = 50) -> list[PersonRow]:
     )
     people = _people(rows)
     people.sort(key=lambda p: (-p.quotes, -p.stories, p.id))
-    return people[:limit]
+    return people[offset:offset + limit]
 
 
 def get_person(archive: Archive, person_id: str) -> PersonRecord | None:
@@ -334,35 +334,18 @@ def get_person(archive: Archive, person_id: str) -> PersonRecord | None:
 
 
 def find_events(
-    archive: Archive, actor: str | None = None, type: str | None = None, limit: int = 100
+    archive: Archive, actor: str | None = None, type: str | None = None, limit: int = 100,
+    offset: int = 0,
 ) -> list[EventRow]:
     """Events, newest first. `actor` is a name ("Russia", "Lavrov") or a three-letter
     country or sector code ("RUS", "GOV") on either side; `type` a PLOVER type ("SANCTION")."""
-    where: list[str] = []
-    params: list[Any] = []
-    if type:
-        where.append("e.type = ?")
-        params.append(type.upper())
-    if actor:
-        if _CODE.match(actor):
-            where.append(
-                "e.rowid IN (SELECT event FROM event_actors WHERE country = ? OR sector = ?)"
-            )
-            params += [actor, actor]
-        else:
-            where.append(
-                "e.rowid IN (SELECT a.event FROM event_actors a LEFT JOIN entities n"
-                " ON n.story = a.story AND n.entity = a.entity"
-                " WHERE a.text LIKE ? OR n.name LIKE ?)"
-            )
-            params += [f"%{actor}%", f"%{actor}%"]
+    where, params = _event_filter(actor, type)
     rows = archive.query(
         "SELECT e.rowid AS event, s.id AS story_id, s.title, e.published, e.type, e.mode,"
         " e.when_text, e.when_date, e.where_text, e.evidence"
-        " FROM events e JOIN stories s ON s.rowid = e.story"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY e.published IS NULL, e.published DESC, e.rowid LIMIT ?",
-        (*params, limit),
+        " FROM events e JOIN stories s ON s.rowid = e.story" + where
+        + " ORDER BY e.published IS NULL, e.published DESC, e.rowid LIMIT ? OFFSET ?",
+        (*params, limit, offset),
     )
     actors: dict[int, dict[str, list[ActorRow]]] = defaultdict(lambda: defaultdict(list))
     events = [r["event"] for r in rows]
@@ -384,6 +367,42 @@ def find_events(
         )
         for r in rows
     ]
+
+
+def event_counts(archive: Archive, actor: str | None = None,
+                 type: str | None = None) -> tuple[list[str | None], Counter[str]]:
+    """The publication date of every event `find_events` would list (for a timeline and a
+    page count) and how many there are of each type for the actor alone (for a filter)."""
+    where, params = _event_filter(actor, type)
+    dates = [r[0] for r in archive.query(
+        "SELECT e.published FROM events e" + where, params)]
+    where, params = _event_filter(actor, None)
+    types = Counter({r[0]: r[1] for r in archive.query(
+        "SELECT e.type, count(*) FROM events e" + where + " GROUP BY e.type", params)})
+    return dates, types
+
+
+def _event_filter(actor: str | None, type: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its parameters) that picks an actor's events of a type."""
+    where: list[str] = []
+    params: list[Any] = []
+    if type:
+        where.append("e.type = ?")
+        params.append(type.upper())
+    if actor:
+        if _CODE.match(actor):
+            where.append(
+                "e.rowid IN (SELECT event FROM event_actors WHERE country = ? OR sector = ?)"
+            )
+            params += [actor, actor]
+        else:
+            where.append(
+                "e.rowid IN (SELECT a.event FROM event_actors a LEFT JOIN entities n"
+                " ON n.story = a.story AND n.entity = a.entity"
+                " WHERE a.text LIKE ? OR n.name LIKE ?)"
+            )
+            params += [f"%{actor}%", f"%{actor}%"]
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def list_clusters(archive: Archive, min_size: int = 2, limit: int = 100) -> list[ClusterRow]:
@@ -537,6 +556,7 @@ def _chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
 
 __all__ = [
     "archive_stats",
+    "event_counts",
     "find_events",
     "find_quotes",
     "first_of_each_cluster",

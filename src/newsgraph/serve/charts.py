@@ -19,6 +19,9 @@ from datetime import date, timedelta
 DAILY_SPAN_DAYS = 62
 MAX_BARS = 120
 WIDTH, HEIGHT, LABEL_ROOM = 600, 160, 16
+# Axis labels are 11px text; this is a generous width of one of their characters, so a label
+# centred under its bar is moved in just enough to stay inside the chart.
+LABEL_CHAR_WIDTH = 7.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ class Bar:
     width: float
     height: float
     show_label: bool
+    label_x: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +65,19 @@ def timeline_chart(dates: Iterable[str | None]) -> Chart:
     bars = tuple(
         Bar(label, counts[label], round(i * slot + slot * 0.1, 1),
             round(HEIGHT - LABEL_ROOM - counts[label] / peak * room, 1),
-            round(slot * 0.8, 1), round(counts[label] / peak * room, 1), i % every == 0)
+            round(slot * 0.8, 1), round(counts[label] / peak * room, 1), i % every == 0,
+            _label_x(i * slot + slot / 2, label))
         for i, label in enumerate(labels)
     )
     summary = f"{len(days)} dated events from {labels[0]} to {labels[-1]}, at most {peak} in one "
     summary += "day." if len(labels[0]) == 10 else "month."
     return Chart(bars, summary)
+
+
+def _label_x(centre: float, label: str) -> float:
+    """Where a label centred under its bar goes, moved inside the chart at either end."""
+    half = len(label) * LABEL_CHAR_WIDTH / 2
+    return round(min(max(centre, half), WIDTH - half), 1)
 
 
 def _day(text: str | None) -> date | None:

@@ -10,16 +10,17 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsgraph.corpus import Copy, queries
 from newsgraph.corpus.people import name_key, person_id
-from newsgraph.model import Entity, Story, evidence_text, shown_events
+from newsgraph.model import EVENT_TYPES, Entity, Story, evidence_text, shown_events
 from newsgraph.serve.analysis import KindOption, PageAnalyzer
 from newsgraph.serve.bodies import read_form
 from newsgraph.serve.charts import timeline_chart
@@ -85,7 +86,7 @@ class LinkedEntity:
 class LinkedSpeaker:
     name: str
     role: str | None
-    colour: int
+    css: str
     quotes: int
     href: str | None
 
@@ -126,7 +127,7 @@ def story_page(
 
 def _linked_speaker(speaker: Speaker, link: EntityLink) -> LinkedSpeaker:
     href = link(speaker.entity) if speaker.entity is not None else None
-    return LinkedSpeaker(speaker.name, speaker.role, speaker.colour, speaker.quotes, href)
+    return LinkedSpeaker(speaker.name, speaker.role, speaker.css, speaker.quotes, href)
 
 
 def archive_link(speakers: set[str]) -> EntityLink:
@@ -199,6 +200,16 @@ async def analyze_view(request: Request) -> HTMLResponse:
 PAGE_SIZE = 30
 
 
+FAVICON = files("newsgraph.serve") / "static" / "favicon.ico"
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """The site's icon where browsers look for it (a graph of three dots)."""
+    return Response(FAVICON.read_bytes(), media_type="image/x-icon",
+                    headers={"Cache-Control": "public, max-age=86400"})
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, offset: int = 0) -> HTMLResponse:
     """The latest stories, one entry per syndicated story; `offset` counts entries."""
@@ -236,10 +247,43 @@ def search(request: Request, q: str = "") -> HTMLResponse:
     return render("search.html", query=q, stories=stories, limit=PAGE_SIZE)
 
 
+# Long lists (an actor's events, the people quoted) show this many entries a page.
+LIST_PAGE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Where a page of a long list sits: entries `first`-`last` of `total`, and the links to
+    the pages before and after (None at either end)."""
+
+    first: int
+    last: int
+    total: int | None
+    newer: str | None
+    older: str | None
+
+    @classmethod
+    def of(cls, path: str, offset: int, shown: int, more: bool, total: int | None = None,
+           **query: str) -> Pager:
+        def link(at: int) -> str:
+            params = {k: v for k, v in query.items() if v}
+            if at:
+                params["offset"] = str(at)
+            return path + ("?" + urlencode(params) if params else "")
+
+        return cls(offset + 1, offset + shown, total,
+                   link(max(0, offset - LIST_PAGE)) if offset > 0 else None,
+                   link(offset + LIST_PAGE) if more else None)
+
+
 @router.get("/people", response_class=HTMLResponse)
-def people(request: Request) -> HTMLResponse:
-    return render("people.html", people=queries.list_people(request.app.state.archives.get(),
-                                                            limit=200))
+def people(request: Request, offset: int = 0) -> HTMLResponse:
+    offset = max(0, min(offset, 100_000))
+    rows = queries.list_people(request.app.state.archives.get(), limit=LIST_PAGE + 1,
+                               offset=offset)
+    shown = rows[:LIST_PAGE]
+    return render("people.html", people=shown,
+                  pager=Pager.of("/people", offset, len(shown), len(rows) > LIST_PAGE))
 
 
 @router.get("/people/{person}", response_class=HTMLResponse)
@@ -252,12 +296,26 @@ def person_page(request: Request, person: str) -> HTMLResponse:
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, actor: str = "") -> HTMLResponse:
-    """An actor's events, newest first, over a timeline of how many happened when."""
+def events_page(request: Request, actor: str = "", type: str = "",
+                offset: int = 0) -> HTMLResponse:
+    """An actor's events, newest first, LIST_PAGE a page, over a timeline of how many
+    happened when; `type` keeps one PLOVER type (the filter lists those the actor has)."""
+    archive = request.app.state.archives.get()
     actor = actor.strip()[:200]
-    rows = queries.find_events(request.app.state.archives.get(), actor=actor or None, limit=500)
-    return render("events.html", actor=actor, chart=timeline_chart(r.published for r in rows),
-                  events=[EventRowLine.of(r) for r in rows])
+    kind = type.strip().upper()
+    kind = kind if kind in EVENT_TYPES else ""
+    offset = max(0, min(offset, 100_000))
+    dates, types = queries.event_counts(archive, actor or None, kind or None)
+    rows = queries.find_events(archive, actor=actor or None, type=kind or None,
+                               limit=LIST_PAGE, offset=offset)
+    return render(
+        "events.html", actor=actor, type=kind, chart=timeline_chart(dates),
+        types=[(name, types[name]) for name in EVENT_TYPES if types[name]],
+        all_types=sum(types.values()),
+        events=[EventRowLine.of(r) for r in rows],
+        pager=Pager.of("/events", offset, len(rows), offset + len(rows) < len(dates),
+                       total=len(dates), actor=actor, type=kind),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,8 +28,9 @@ import pycountry
 
 from newsgraph.model import Entity, Event, Quote, Story
 
-# Distinct, colour-blind-aware highlight colours live in style.css as .speaker-0 … -7.
-PALETTE_SIZE = 8
+# Distinct highlight colours live in style.css as .speaker-0 … -11; the speakers after the
+# twelfth share .speaker-others (the legend and each quote's label still name them).
+PALETTE_SIZE = 12
 UNKNOWN_SPEAKER = "unknown speaker"
 
 T = TypeVar("T")
@@ -39,7 +40,8 @@ EntityLink = Callable[[Entity], str | None]
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """One speaker of a story's quotes, with the colour their quotes are marked in."""
+    """One speaker of a story's quotes, with the colour their quotes are marked in: the
+    `colour`-th of the palette, or PALETTE_SIZE for the shared colour of the others."""
 
     key: str
     name: str
@@ -47,6 +49,11 @@ class Speaker:
     colour: int
     entity: Entity | None
     quotes: int
+
+    @property
+    def css(self) -> str:
+        """The CSS class of this speaker's colour: `speaker-3`, or `speaker-others`."""
+        return f"speaker-{self.colour}" if self.colour < PALETTE_SIZE else "speaker-others"
 
     @property
     def label(self) -> str:
@@ -96,7 +103,7 @@ def speaker_colours(story: Story) -> dict[str, Speaker]:
             key=key,
             name=name,
             role=entity.role if entity else None,
-            colour=index % PALETTE_SIZE,
+            colour=min(index, PALETTE_SIZE),
             entity=entity,
             quotes=counts[key],
         )

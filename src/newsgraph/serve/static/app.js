@@ -39,3 +39,31 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// Entity links: each list of them (the story's text, the entity list, the speakers) is one
+// tab stop; the arrow keys, Home and End move within it. Without JavaScript every link is
+// a tab stop, as plain HTML has it.
+function roveWithin(container, selector) {
+  const items = Array.from(container.querySelectorAll(selector));
+  if (items.length < 2) return;
+  const select = (chosen) => items.forEach((item) => { item.tabIndex = item === chosen ? 0 : -1; });
+  select(items[0]);
+  container.addEventListener("focusin", (event) => {
+    if (items.includes(event.target)) select(event.target);
+  });
+  container.addEventListener("keydown", (event) => {
+    const at = items.indexOf(document.activeElement);
+    if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const moves = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1,
+                    Home: 0, End: items.length - 1 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const next = items[Math.max(0, Math.min(items.length - 1, moves[event.key]))];
+    select(next);
+    next.focus();
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-rove]").forEach((list) => roveWithin(list, list.dataset.rove));
+});
