@@ -188,6 +188,20 @@ def test_help_states_the_defaults() -> None:
     assert not missing, f"--help does not state the default of: {', '.join(missing)}"
 
 
+def test_readme_states_the_defaults() -> None:
+    """Each default a newcomer meets is in the README's one line of them, as --help has it."""
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    line = README[README.index("Defaults:"):].split("`newsgraph COMMAND --help`")[0]
+    line = line.replace("\n", " ")
+    for name, sub in action.choices.items():  # type: ignore[union-attr]
+        for option in sub._actions:
+            if option.dest in {"db", "kind", "stage", "limit", "min_size"}:
+                assert f"{option.option_strings[-1]} {option.default}" in line, (name, option.dest)
+            elif option.dest == "format":
+                assert re.search(rf"\b{option.default}\b", line), (name, option.dest)
+
+
 def modules() -> list[str]:
     return sorted(m.name for m in pkgutil.walk_packages(newsgraph.__path__, "newsgraph.")
                   if not m.name.endswith("__main__"))

@@ -109,6 +109,8 @@ def test_story_record_latest_clusters_and_stats(filled: Archive) -> None:
     assert (stats.stories, stats.clusters, stats.quotes, stats.people, stats.events) == (4, 4, 4, 2, 4)
     assert stats.schema_version == SCHEMA_VERSION and stats.size_bytes > 0
     assert stats.to_dict()["first_published"] == "2024-03-05"
+    # One name for the archive file in the CLI's JSON and the API: `file`.
+    assert "file" in stats.to_dict() and "path" not in stats.to_dict()
 
 
 def test_stored_story_round_trips_exactly(filled: Archive) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,25 @@ def test_valid_filters_are_accepted(client: TestClient) -> None:
     for params in ({"since": "2000-01-01"}, {"until": "2100-12-31"}, {"since": ""}):
         assert client.get("/api/quotes", params=params).status_code == 200
     assert client.get("/api/quotes", params={"since": "2100-01-01"}).json()["items"] == []
+
+
+@pytest.mark.parametrize(("command", "path"), [
+    (["search", "fishing"], "/api/search?q=fishing"),
+    (["quotes"], "/api/quotes"),
+    (["people"], "/api/people"),
+    (["events"], "/api/events"),
+    (["clusters"], "/api/clusters"),
+    (["stats"], "/api/stats"),
+])
+def test_the_cli_and_the_api_name_every_field_alike(client: TestClient, archive_path: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     command: list[str], path: str) -> None:
+    from newsgraph.cli import main
+
+    assert main([*command, "--db", str(archive_path), "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    served = client.get(path).json()
+    if isinstance(shown, list):
+        assert shown and served["items"], command
+        shown, served = shown[0], served["items"][0]
+    assert set(shown) == set(served), command

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -27,14 +26,29 @@ def dead_pid() -> int:
     return process.pid
 
 
-def test_each_process_claims_its_own_slot_and_a_dead_ones_is_taken_again(table_path: Path) -> None:
+@pytest.fixture
+def live_pids() -> Iterator[tuple[int, int]]:
+    """Two processes of our own that stay alive through the test: other servers' stand-ins
+    whose PIDs differ from this one's and each other's, whoever started pytest."""
+    processes = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)"])
+                 for _ in range(2)]
+    try:
+        yield processes[0].pid, processes[1].pid
+    finally:
+        for process in processes:
+            process.kill()
+            process.wait()
+
+
+def test_each_process_claims_its_own_slot_and_a_dead_ones_is_taken_again(
+        table_path: Path, live_pids: tuple[int, int]) -> None:
     mine, other, gone, late = (LoadTable(table_path) for _ in range(4))
     assert mine.claim() == 0
-    assert other.claim(pid=os.getppid()) == 1
+    assert other.claim(pid=live_pids[0]) == 1
     other.add(3)
     assert mine.least_of_others() == 3
     assert gone.claim(pid=dead_pid()) == 2
-    assert late.claim(pid=1) == 2, "a dead process's slot is free"
+    assert late.claim(pid=live_pids[1]) == 2, "a dead process's slot is free"
     for table in (mine, other, late):
         table.close()
 
@@ -73,14 +87,15 @@ async def ok(scope: Any, receive: Any, send: Any) -> None:
     (6, 5, False),    # as busy as the other
     (6, None, False),  # alone
 ])
-def test_the_busier_process_closes_the_connection(table_path: Path, mine: int,
-                                                  others: int | None, closes: bool) -> None:
+def test_the_busier_process_closes_the_connection(table_path: Path, live_pids: tuple[int, int],
+                                                  mine: int, others: int | None,
+                                                  closes: bool) -> None:
     """`mine` requests are in flight here besides the one answered, `others` in the other."""
     table = LoadTable(table_path)
     table.claim()
     if others is not None:
         other = LoadTable(table_path)
-        other.claim(pid=os.getppid())
+        other.claim(pid=live_pids[0])
         other.add(others)
     table.add(mine)
     headers = asyncio.run(answer(BalanceConnections(ok, table, margin=2)))
@@ -90,7 +105,8 @@ def test_the_busier_process_closes_the_connection(table_path: Path, mine: int,
 
 
 def test_worker_processes_share_the_load_table_by_environment(
-    archive_path: Path, table_path: Path, monkeypatch: pytest.MonkeyPatch
+    archive_path: Path, table_path: Path, live_pids: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from fastapi.testclient import TestClient
 
@@ -99,7 +115,7 @@ def test_worker_processes_share_the_load_table_by_environment(
     monkeypatch.setenv(DB_VARIABLE, str(archive_path))
     monkeypatch.setenv(LOAD_VARIABLE, str(table_path))
     observer = LoadTable(table_path)
-    observer.claim(pid=os.getppid())
+    observer.claim(pid=live_pids[0])
     with TestClient(app_from_environment()) as client:
         assert client.get("/api/stats").status_code == 200
         assert observer.least_of_others() == 0, "the worker holds a slot while it serves"

@@ -444,7 +444,7 @@ def archive_stats(archive: Archive) -> ArchiveStats:
         " GROUP BY speaker_surname, speaker_first, speaker_name"
     )))
     return ArchiveStats(
-        path=archive.path,
+        file=archive.path,
         schema_version=archive.schema_version,
         size_bytes=archive.size_bytes(),
         stories=one("SELECT count(*) FROM stories"),

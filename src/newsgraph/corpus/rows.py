@@ -155,9 +155,10 @@ class ClusterRow(Row):
 
 @dataclass(frozen=True, slots=True)
 class ArchiveStats(Row):
-    """What the archive holds, for `newsgraph stats` and the web page's footer."""
+    """What the archive holds, for `newsgraph stats` and the web page's footer. `file` is
+    the archive file as it was opened (the HTTP API shows its name only)."""
 
-    path: str
+    file: str
     schema_version: int
     size_bytes: int
     stories: int

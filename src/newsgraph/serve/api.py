@@ -185,7 +185,7 @@ def clusters(request: Request, min_size: Annotated[int, Query(ge=1)] = 2,
 def stats(request: Request) -> JSONResponse:
     """The archive's counts, naming its file but never where the file lives on the server."""
     counts = queries.archive_stats(_archive(request)).to_dict()
-    counts["file"] = PurePath(counts.pop("path")).name
+    counts["file"] = PurePath(counts["file"]).name
     return JSONResponse(counts)
 
 
