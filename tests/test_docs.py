@@ -188,6 +188,20 @@ def test_help_states_the_defaults() -> None:
     assert not missing, f"--help does not state the default of: {', '.join(missing)}"
 
 
+def test_every_option_is_documented() -> None:
+    """Each option of each command is named in the README or a docs/ page (in one of its
+    spellings: `-o` stands for `--output`)."""
+    text = "".join(page.read_text(encoding="utf-8") for page in PAGES)
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    missing = [f"{name} {option.option_strings[-1]}"
+               for name, sub in action.choices.items()  # type: ignore[union-attr]
+               for option in sub._actions
+               if option.option_strings and option.dest != "help"
+               and not any(re.search(rf"{re.escape(s)}\b", text) for s in option.option_strings)]
+    assert not missing, f"not in README.md or docs/: {', '.join(missing)}"
+
+
 def test_readme_states_the_defaults() -> None:
     """Each default a newcomer meets is in the README's one line of them, as --help has it."""
     parser = build_parser()
