@@ -198,7 +198,8 @@ class StoryScores:
 
 
 def run_stories(min_confidence: float | None = None) -> dict[str, StoryScores]:
-    """Analyze each development story and score it with the set's own scorer, per half."""
+    """Analyze each development story and score it with the set's own scorer, per half,
+    keeping the events at or above `min_confidence` (None: the shipped threshold)."""
     from newsgraph.annotate import default_annotators
     from newsgraph.extract import extract_story
     from newsgraph.model import Document
@@ -214,13 +215,114 @@ def run_stories(min_confidence: float | None = None) -> dict[str, StoryScores]:
         for annotator in annotators:
             story = annotator.annotate(story)
         data = story.to_dict()
-        if min_confidence is not None:
+        if min_confidence is None:
+            from newsgraph.model import MIN_CONFIDENCE
+
+            min_confidence = MIN_CONFIDENCE
+        if min_confidence > 0:
             data["events"] = [e for e in data["events"] if e["confidence"] >= min_confidence]
         result = scorer.score_story(data, gold)
         half = halves[part(gold["story"])]
         half.add(result)
         half.errors.extend(f"{gold['story']}: {e}" for e in result["errors"])
     return halves
+
+
+def _story_labels(scorer: ModuleType, data: dict[str, Any], gold: dict[str, Any]) -> list[int | None]:
+    """Each listed event judged by the story scorer itself, in listing order: 1 right in
+    type and parties, 0 wrong (or right only in type), None a repeat or an arguable one."""
+    labels: list[int | None] = []
+    before = scorer.score_story({**data, "events": []}, gold)
+    events = data["events"]
+    for i in range(len(events)):
+        after = scorer.score_story({**data, "events": events[: i + 1]}, gold)
+        if after["right_full"] > before["right_full"]:
+            labels.append(1)
+        elif after["right_type"] > before["right_type"] or after["wrong"] > before["wrong"]:
+            labels.append(0)
+        else:
+            labels.append(None)
+        before = after
+    return labels
+
+
+def calibration_rows(half: str = "tune") -> tuple[list[tuple[dict[str, float], int]],
+                                                  list[tuple[float, int | None, str]]]:
+    """(signals, label) of every judged event of one half: the development stories (by
+    their scorer) and the PLOVER sentences (right when type and countries are); and, for
+    the stories, (confidence, label, story) to choose a threshold on."""
+    from newsgraph.annotate import default_annotators
+    from newsgraph.annotate.events.coder import EventCoder, find_events_with_signals
+    from newsgraph.annotate.events.confidence import confidence
+    from newsgraph.extract import extract_story
+    from newsgraph.model import Document
+
+    scorer = _shared_module(STORIES / "score.py")
+    annotators = [a for a in default_annotators() if not isinstance(a, EventCoder)]
+    rows: list[tuple[dict[str, float], int]] = []
+    scored: list[tuple[float, int | None, str]] = []
+    for path in sorted((STORIES / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if part(gold["story"]) != half:
+            continue
+        text_path = STORIES / "text" / gold["story"]
+        story = extract_story(Document(content=text_path.read_text(encoding="utf-8"),
+                                       kind="text", source_path=str(text_path)))
+        for annotator in annotators:
+            story = annotator.annotate(story)
+        found = [(e, s) for e, s in find_events_with_signals(story) if not e.background]
+        data = {"body": story.body,
+                "events": [{"type": e.type, "evidence": [list(x) for x in e.evidence],
+                            "source": [{"text": a.text, "country": a.country, "sector": a.sector}
+                                       for a in e.source],
+                            "target": [{"text": a.text, "country": a.country, "sector": a.sector}
+                                       for a in e.target]} for e, _ in found]}
+        for (_, signals), label in zip(found, _story_labels(scorer, data, gold), strict=True):
+            scored.append((confidence(signals), label, gold["story"]))
+            if label is not None:
+                rows.append((signals, label))
+    for gold_ in load_gold():
+        if gold_.part != half:
+            continue
+        story = extract_story(Document(content=gold_.text, kind="text"))
+        for annotator in annotators:
+            story = annotator.annotate(story)
+        for event, signals in find_events_with_signals(story):
+            if not event.background:
+                rows.append((signals, int(_countries_match([event], gold_))))
+    return rows, scored
+
+
+def calibrate() -> str:
+    """Fit the confidence weights on the tune halves and write them; report the curve."""
+    from sklearn.linear_model import LogisticRegression
+
+    from newsgraph.annotate.events.confidence import FEATURES, WEIGHTS
+
+    rows, _ = calibration_rows("tune")
+    model = LogisticRegression(C=1.0, max_iter=1000)
+    model.fit([[s[f] for f in FEATURES] for s, _ in rows], [y for _, y in rows])
+    weights = {"bias": round(float(model.intercept_[0]), 4)}
+    weights.update({f: round(float(w), 4) for f, w in zip(FEATURES, model.coef_[0], strict=True)})
+    WEIGHTS.write_text(json.dumps({"fitted_on": "tune halves of events/stories and"
+                                   " events/plover", "rows": len(rows), "weights": weights},
+                                  indent=1) + "\n", encoding="utf-8")
+    _confidence_cache_clear()
+    lines = [f"fitted on {len(rows)} judged events; weights {weights}"]
+    for half in HALVES:
+        _, scored = calibration_rows(half)
+        for threshold in (0.0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7):
+            kept = [(c, y) for c, y, _ in scored if c >= threshold and y is not None]
+            right = sum(y for _, y in kept)
+            lines.append(f"{half} >= {threshold:.2f}: {len(kept)} judged, precision full"
+                         f" {right / len(kept) if kept else 0:.3f}, right {right}")
+    return "\n".join(lines)
+
+
+def _confidence_cache_clear() -> None:
+    from newsgraph.annotate.events import confidence
+
+    confidence._weights.cache_clear()
 
 
 def run(golds: list[Gold]) -> Scores:
@@ -324,11 +426,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="score only events at or above this confidence"
                              " (default: the shipped threshold)")
     parser.add_argument("--stories-only", action="store_true", help="skip the PLOVER sentences")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="refit the confidence weights on the tune halves and write them")
     args = parser.parse_args(argv)
     if not DATA.exists() or not STORIES.exists():
         print(f"event data not found under {DATA.parent.parent}: this benchmark needs"
               " ../shared/data beside the repository.", file=sys.stderr)
         return 2
+    if args.calibrate:
+        print(calibrate())
+        return 0
     threshold = args.min_confidence
     if threshold is None:
         from newsgraph.model import MIN_CONFIDENCE

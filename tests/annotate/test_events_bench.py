@@ -15,8 +15,14 @@ import pytest
 
 from tests.conftest import REPO, shared_path
 
-TYPE_F1_FLOOR = 0.90
-COUNTRIES_FLOOR = 0.80
+TYPE_F1_FLOOR = 0.88
+# Lower since an actor's state comes from the actor and its own sentence, never from the
+# story's most named country ("police" in a one-line sentence have none): 0.66 measured.
+COUNTRIES_FLOOR = 0.62
+# bench/events.py on the development stories, events at the shipped threshold:
+# precision with the right parties, per half of the split (tune 0.667, check 0.417).
+STORIES_FULL_PRECISION_FLOOR = {"tune": 0.62, "check": 0.38}
+STORIES_REPEATS_CEILING = 0.15
 TIME_SHARE_CEILING = 0.20
 # bench/events_audit.py: precision against hand verdicts on whole PolNeAR stories.
 AUDIT_TUNED_FLOOR = 0.72
@@ -43,6 +49,17 @@ def test_plover_dev_floor() -> None:
     assert scores.countries_share >= COUNTRIES_FLOOR, bench.report(scores)
     # Generous: the time share is measured and reported by the bench, not pinned tightly here.
     assert scores.time_share < TIME_SHARE_CEILING, bench.report(scores)
+
+
+@pytest.mark.slow
+def test_development_stories_floor() -> None:
+    shared_path("events", "stories", "score.py")  # skips where the data is absent
+    bench = _bench()
+    halves = bench.run_stories(None)
+    for half, floor in STORIES_FULL_PRECISION_FLOOR.items():
+        figures = halves[half].figures()
+        assert figures["precision_full"] >= floor, halves[half].line(half)
+        assert figures["repeats"] <= STORIES_REPEATS_CEILING, halves[half].line(half)
 
 
 @pytest.mark.slow

@@ -47,7 +47,6 @@ from tests.annotate.dyads import Dyad, analyze, dyads, has
         ("Serbia and Kosovo accused each other of provocations.", ("DISAPPROVE", "SRB", None)),
         ("Serbia and Kosovo accused each other of provocations.", ("DISAPPROVE", None, "SRB")),
         ("The presidents of Rwanda and Uganda held talks in Kigali.", ("CONSULT", "RWA", "UGA")),
-        ("The presidents of Rwanda and Uganda held talks in Kigali.", ("CONSULT", "UGA", "RWA")),
         # A quoted threat is the speaker's act.
         ("Moldova will not accept Russian troops on its soil, the government said.",
          ("REJECT", "MDA", None)),

@@ -32,6 +32,7 @@ from newsgraph.annotate.entities.countries import (
     place_country,
     qualified_country,
 )
+from newsgraph.annotate.events.dictionaries import lookup_actor, lookup_agent
 from newsgraph.model import Actor, Entity, Story
 
 # Words that place an actor in a sector, checked head noun first, then modifiers.
@@ -368,6 +369,8 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     known = _known(head.doc[named[0].i : head.i + 1].text) if named else None
     if known is not None:
         known = (_group_state(named) or known[0], known[1])
+    if known is None:
+        known = _dictionary(entity, named, index)
     known = known or _leader(named)
     country = known[0] if known else None
     sector = known[1] if known else None
@@ -384,7 +387,7 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     country = country or misspelt
     if sector is None:
         role_words = entity.role.split() if entity is not None and entity.role else []
-        sector = sector_of(words + role_words, head.text)
+        sector = sector_of(words + role_words, head.text) or _agent(tokens, head)
         if sector is None and head.text.lower() in CAPITALS:
             sector = "GOV"  # "Moscow rejected ...": the capital stands for its government
     is_named = entity is not None and entity.type in ("PERSON", "ORG", "PLACE", "NORP")
@@ -393,11 +396,59 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     if country is None and entity is not None and entity.type == "PLACE" \
             and head.lower_ in NATURAL_FEATURES:
         return None  # "quotas in the North Atlantic": a sea is where, never who
-    if any(t.lower_ == "ethnic" for t in tokens) and index.focus:
-        country = index.focus  # "ethnic Albanians" in Serbia are coded to Serbia
-    if country is None and use_focus and (sector is not None or is_named):
-        country = index.focus
+    named_by = _apposed_person(head, entity, index)
+    if named_by is not None:
+        # "her Icelandic counterpart, Foreign Minister Bjarni Eriksson": the person the
+        # description names is the party; the description still tells state and sector
+        return Actor(text=named_by.text, entity=named_by.entity,
+                     country=named_by.country or country, sector=named_by.sector or sector)
     return Actor(text=text, entity=entity.id if entity else None, country=country, sector=sector)
+
+
+def _apposed_person(head: Token, entity: Entity | None, index: ActorIndex) -> Actor | None:
+    """The named person in apposition to a description that names no one itself."""
+    if entity is not None and entity.type == "PERSON":
+        return None
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        person = index.entity_at(child.idx, child.idx + len(child.text))
+        if person is not None and person.type == "PERSON":
+            return actor_for(child, index, use_focus=False)
+    return None
+
+
+def _dictionary(entity: Entity | None, named: Sequence[Token], index: ActorIndex
+                ) -> tuple[str, str | None] | None:
+    """What the CAMEO/Phoenix dictionaries say of the entity or the named words, on the
+    story's date: "Ban Ki-moon" is the UN's (IGO), "Lavrov" Russia's government."""
+    if entity is not None and entity.type not in _DICTIONARY_TYPES:
+        return None  # places: the countries module knows states, towns and regions
+    names = [entity.name] if entity is not None else []
+    if named:
+        names.append(named[0].doc[named[0].i : named[-1].i + 1].text)
+    for name in names:
+        found = lookup_actor(name, index.story.published)
+        if found is not None and found[0] is not None:
+            return found[0], found[1]
+    return None
+
+
+_DICTIONARY_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _agent(tokens: Sequence[Token], head: Token) -> str | None:
+    """The sector a generic agent the dictionaries list gives ("state trooper", "riot
+    police"), the head with its modifier first."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # "Delegates of the Council": the body after "of" is the party
+    words = [t.text for t in tokens if t.i <= head.i]
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            sector = lookup_agent(" ".join(words[-size:]))
+            if sector is not None:
+                return sector
+    return None
 
 
 def entity_place_country(entity: Entity, story: Story) -> str | None:
@@ -413,8 +464,12 @@ def entity_place_country(entity: Entity, story: Story) -> str | None:
 def actor_of_entity(entity: Entity, index: ActorIndex) -> Actor:
     """An entity as an actor: a quote's speaker, coded by the role the story gives."""
     known = leader_of(entity.name) if entity.type == "PERSON" else None
+    listed = lookup_actor(entity.name, index.story.published) \
+        if entity.type in _DICTIONARY_TYPES else None
+    if listed is not None and listed[0] is not None:
+        known = (listed[0], listed[1])
     role = entity.role or ""
-    country = entity.country or (known[0] if known else None) or country_in(role) or index.focus
+    country = entity.country or (known[0] if known else None) or country_in(role)
     sector = sector_of(role.split()) or (known[1] if known else None)
     return Actor(text=entity.name, entity=entity.id, country=country, sector=sector)
 

@@ -306,7 +306,9 @@ def _code(token: Token, anchor: Token, senses: dict[int, Sense]) -> Act | None:
         inner = next((senses[t.i] for t in complement.subtree if t.i in senses), None)
         if inner is None and base in NEEDS_ACT:
             return None
-        sense = compose(FRAMES[base], inner)
+        # Parties that agree on an act have agreed, whatever the act ("agreed to share
+        # patrols"); a promise of one party's hostile act is its threat.
+        sense = ("AGREE", None) if base == "agree" else compose(FRAMES[base], inner)
         if modals(anchor) & _SPECULATIVE and sense[0] not in ("THREATEN",):
             return None  # "could decline to appeal": what might happen is no act
         if negated and any(c.dep_ == "auxpass" for c in anchor.children):

@@ -31,6 +31,8 @@ from newsgraph.annotate.entities.countries import CAPITALS, is_state, place_coun
 from newsgraph.annotate.entities.nlp import parse
 from newsgraph.annotate.events.actors import ActorIndex, actor_for, actor_of_entity, index_actors
 from newsgraph.annotate.events.acts import Act, find_acts, lemma
+from newsgraph.annotate.events.confidence import confidence, features, merged
+from newsgraph.annotate.events.factuality import unreal_reason
 from newsgraph.annotate.events.parties import (
     find_sources,
     find_targets,
@@ -48,6 +50,10 @@ SPEECH_ACTS = frozenset({"THREATEN", "DEMAND", "DISAPPROVE", "REJECT", "AGREE", 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 _QUOTED = re.compile(r"[“\"]([^”\"\n]+)[”\"]")
 _MAX_PAIRS = 6
+# Acts of a group that need no one on the other side: a protest, a mobilisation.
+COLLECTIVE = frozenset({"PROTEST", "MOBILIZE"})
+# Acts that are one between their parties, whichever is named first ("A and B met").
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Verbs of attack that, between two named people, are words ("Trump attacked Clinton").
 VERBAL_ATTACKS = frozenset({"attack", "hit", "blast", "assail", "slam"})
 _ARMED = frozenset({"MIL", "REB", "COP", "UAF"})
@@ -69,25 +75,44 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
 def find_events(story: Story, doc: Doc | None = None) -> tuple[Event, ...]:
-    """Every PLOVER event the story reports, in reading order."""
+    """Every PLOVER event the story reports, in reading order, each with its confidence."""
+    return tuple(replace(event, confidence=confidence(signals))
+                 for event, signals in find_events_with_signals(story, doc))
+
+
+def find_events_with_signals(story: Story, doc: Doc | None = None
+                             ) -> list[tuple[Event, dict[str, float]]]:
+    """The events with the signals their confidence is read from (`confidence.features`)."""
     doc = doc if doc is not None else parse(story.body)
     index = index_actors(story, doc)
     quoted = _quoted_speakers(story)
     anchored = parse_published(story.published) is not None
-    events: list[tuple[Act, Event]] = []
+    lead_end = _lead_end(story.body)
+    events: list[tuple[Act, Event, dict[str, float]]] = []
     for sent in doc.sents:
         for act in find_acts(sent):
+            if unreal_reason(act) is not None:
+                continue  # not stated as done, happening or scheduled
             speaker: Actor | None = None
             if act.trigger.idx in quoted:
                 speaker = _speaker_act(act, quoted[act.trigger.idx], index)
                 if speaker is None:
                     continue  # a statement about the world, not an act of its speaker
             for event in _events_for(act, index, speaker):
-                events.append((act, _dated(event, act, story, anchored)))
-    return tuple(merge_repeats(events))
+                event = _dated(event, act, story, anchored)
+                signals = features(act, event, speaker is not None, sent.start_char < lead_end)
+                events.append((act, event, signals))
+    return merge_repeats(events)
 
 
-def merge_repeats(events: list[tuple[Act, Event]]) -> list[Event]:
+def _lead_end(body: str) -> int:
+    """Where the story's lead (its first two paragraphs) ends: the news is told there."""
+    ends = [i for i in range(len(body)) if body.startswith("\n\n", i)][:2]
+    return ends[-1] if len(ends) == 2 else len(body)
+
+
+def merge_repeats(events: list[tuple[Act, Event, dict[str, float]]]
+                  ) -> list[tuple[Event, dict[str, float]]]:
     """One event per act and direction: a story that tells the same act twice ("a testy
     phone call between Pompeo and Lavrov" ... "in the Wednesday call between Pompeo and
     Lavrov") gives it once. Two mentions are one act when type, background, source and
@@ -96,20 +121,23 @@ def merge_repeats(events: list[tuple[Act, Event]]) -> list[Event]:
     passive verbs of one patient: "was shot and killed by police" is one act); the mention
     with the most detail (a date, a place, a mode) is kept, in the place of the first.
     """
-    kept: list[tuple[Act, Event]] = []
-    for act, event in events:
-        same = next((i for i, (a, k) in enumerate(kept)
-                     if _one_telling(a, act) and _same_act(k, event)), None)
+    kept: list[tuple[Act, Event, dict[str, float]]] = []
+    for act, event, signals in events:
+        same = next((i for i, (a, k, _) in enumerate(kept)
+                     if _same_act(k, event) and (_one_telling(a, act) or _told_apart(a, act))),
+                    None)
         if same is None:
-            kept.append((act, event))
+            kept.append((act, event, signals))
             continue
-        first = kept[same][1]
+        first_act, first, first_signals = kept[same]
         evidence = tuple(sorted({*first.evidence, *event.evidence}))
+        both = merged(first_signals, signals) if not set(event.evidence) <= set(first.evidence) \
+            else first_signals
         if _detail(event) > _detail(first):
-            kept[same] = (act, replace(event, evidence=evidence))
+            kept[same] = (act, replace(event, evidence=evidence), both)
         else:
-            kept[same] = (kept[same][0], replace(first, evidence=evidence))
-    return [event for _, event in kept]
+            kept[same] = (first_act, replace(first, evidence=evidence), both)
+    return [(event, signals) for _, event, signals in kept]
 
 
 def _one_telling(a: Act, b: Act) -> bool:
@@ -127,26 +155,41 @@ def _one_telling(a: Act, b: Act) -> bool:
         and a.trigger.pos_ == b.trigger.pos_ == "NOUN")  # "held rallies and protests"
 
 
+def _told_apart(a: Act, b: Act) -> bool:
+    """Two mentions in different sentences: the same type between the same parties on no
+    different date is one act told again ("talks in Oslo" ... "the talks", "met" ...
+    "the meeting"); two verbs in one sentence are two acts ("supplied Belarus with fuel and
+    sent advisers"), as `_one_telling` says."""
+    return a.trigger.sent.start != b.trigger.sent.start
+
+
 def _same_act(a: Event, b: Event) -> bool:
     if (a.type, a.background) != (b.type, b.background):
         return False
-    if a.when and b.when and a.when.date and b.when.date and a.when.date != b.when.date:
-        return False
-    return _same_side(a.source, b.source) and _same_side(a.target, b.target)
+    if a.when and b.when and (a.when.date != b.when.date if a.when.date and b.when.date
+                              else a.when.text.lower() != b.when.text.lower()):
+        return False  # two occasions: "to meet next week" is not "Wednesday's call"
+    if a.mode and b.mode and a.mode != b.mode:
+        return False  # a meeting and a phone call are two acts
+    if _same_side(a.source, b.source) and _same_side(a.target, b.target):
+        return True
+    return a.type in SYMMETRIC and _same_side(a.source, b.target) \
+        and _same_side(a.target, b.source)
 
 
 def _same_side(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
-    if len(a) != len(b):
-        return False
-    for x, y in zip(a, b, strict=True):
-        if x.entity and y.entity:
-            if x.entity != y.entity and not _surname_of(x.text, y.text):
-                return False
-        elif not (x.sector and x.sector == y.sector
-                  and (x.country == y.country or not (x.country and y.country))) \
-                and x.text.lower() != y.text.lower():
-            return False
-    return True
+    """The two sides name the same party: both empty, or some actor of each is the same."""
+    if not a or not b:
+        return not a and not b
+    return any(_same_actor(x, y) for x in a for y in b)
+
+
+def _same_actor(x: Actor, y: Actor) -> bool:
+    if x.entity and y.entity and (x.entity == y.entity or _surname_of(x.text, y.text)):
+        return True
+    if x.text.lower() == y.text.lower():
+        return True
+    return bool(x.country and x.country == y.country and x.sector and x.sector == y.sector)
 
 
 def _surname_of(a: str, b: str) -> bool:
@@ -223,14 +266,21 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
         sources = []  # "Serbia and Kosovo accused each other": the doers are the parties
     if reciprocal and sources:
         targets, reciprocal = reciprocal, []  # "mediation between A and B": A and B are acted on
-    if reciprocal:
+    if reciprocal and act.sense[0] in SYMMETRIC:
+        # "the call between A and B": one act, its parties in the story's order
+        pairs = [((reciprocal[0],), tuple(other_party(b, act, index) for b in reciprocal[1:]))]
+    elif reciprocal:
         pairs = [((a,), (other_party(b, act, index),)) for a, b in product(reciprocal, reciprocal)
                  if a != b]
+    elif len(sources) > 1 and not targets and act.sense[0] in SYMMETRIC:
+        pairs = [((sources[0],), tuple(sources[1:]))]
     elif len(sources) > 1 and not targets and act.sense[0] in RECIPROCAL:
         pairs = [((a,), (b,)) for a, b in product(sources, sources) if a != b]
     elif sources and targets:
-        pairs = [((a,), (b,)) for a, b in product(sources, targets)
-                 if a.text != b.text or a.entity != b.entity]
+        # Parties of one state and sector act as one ("Mr. Kerry and Mr. Obama backed"):
+        # one event; parties of different states are acts of each ("Egypt and Jordan").
+        pairs = [(s, t) for s, t in product(_groups(sources), _groups(targets))
+                 if not set(s) & set(t)]
     elif act.sense[0] == "PROTEST" and sources and not targets:
         # A protest that names no one protests against its own country's government,
         # the PLOVER/CAMEO convention: "opposition parties in Nepal called a strike"
@@ -243,10 +293,32 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
             and (_people(sources, index) or all(a.sector in _SPEAKING for a in sources)) \
             and (_people(targets, index) or _unarmed(targets, index)):
         type_, mode = "DISAPPROVE", None  # "Trump attacked Clinton": words, not blows
+    # Every act but a collective one is between two parties: one the parse cannot name
+    # is left out rather than guessed ("the U.S. has been accused": by whom?).
+    pairs = [(s, t) for s, t in pairs if (s and t) or type_ in COLLECTIVE]
     evidence = _evidence(act)
     where = _where(act, index, {t.text for _, ts in pairs for t in ts})
+    if where is not None and where.country:
+        # "police in Lahore", "students marched in Minsk": a generic party that names no
+        # state is of the state where it acts, told in its own sentence
+        pairs = [(_placed(s, where.country), _placed(t, where.country)) for s, t in pairs]
     return [Event(type=type_, mode=mode, evidence=(evidence,), source=s, target=t, where=where)
             for s, t in pairs[:_MAX_PAIRS]]
+
+
+def _placed(actors: tuple[Actor, ...], country: str) -> tuple[Actor, ...]:
+    return tuple(replace(a, country=country) if a.country is None and a.entity is None
+                 and a.sector is not None else a for a in actors)
+
+
+def _groups(actors: list[Actor]) -> list[tuple[Actor, ...]]:
+    """Actors in groups of one state and sector, in the story's order; a party the
+    rules could not place stands alone."""
+    groups: dict[object, list[Actor]] = {}
+    for actor in actors:
+        key: object = (actor.country, actor.sector) if actor.country else id(actor)
+        groups.setdefault(key, []).append(actor)
+    return [tuple(g) for g in groups.values()]
 
 
 def _forecast(act: Act) -> bool:
@@ -431,4 +503,4 @@ class EventCoder(Annotator):
         return replace(story, events=find_events(story))
 
 
-__all__ = ["EventCoder", "find_events"]
+__all__ = ["EventCoder", "find_events", "find_events_with_signals"]
