@@ -396,6 +396,8 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
     if country is None and entity is not None and entity.type == "PLACE" \
             and head.lower_ in NATURAL_FEATURES:
         return None  # "quotas in the North Atlantic": a sea is where, never who
+    if country is None and sector is not None:
+        country = placed_in(head, index)  # "police in Charlotte, N.C."
     named_by = _apposed_person(head, entity, index)
     if named_by is not None:
         # "her Icelandic counterpart, Foreign Minister Bjarni Eriksson": the person the
@@ -403,6 +405,17 @@ def actor_for(head: Token, index: ActorIndex, use_focus: bool = True) -> Actor |
         return Actor(text=named_by.text, entity=named_by.entity,
                      country=named_by.country or country, sector=named_by.sector or sector)
     return Actor(text=text, entity=entity.id if entity else None, country=country, sector=sector)
+
+
+def placed_in(head: Token, index: ActorIndex) -> str | None:
+    """The state of the place a generic party's own phrase puts it in ("police in Lahore")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                place = index.entity_at(pobj.idx, pobj.idx + len(pobj.text))
+                if place is not None and place.type == "PLACE":
+                    return place.country or entity_place_country(place, index.story)
+    return None
 
 
 def _apposed_person(head: Token, entity: Entity | None, index: ActorIndex) -> Actor | None:
@@ -514,5 +527,6 @@ __all__ = [
     "index_actors",
     "leader_of",
     "phrase_tokens",
+    "placed_in",
     "sector_of",
 ]

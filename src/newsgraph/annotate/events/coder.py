@@ -29,7 +29,14 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.entities.countries import CAPITALS, is_state, place_country
 from newsgraph.annotate.entities.nlp import parse
-from newsgraph.annotate.events.actors import ActorIndex, actor_for, actor_of_entity, index_actors
+from newsgraph.annotate.events.actors import (
+    ActorIndex,
+    actor_for,
+    actor_of_entity,
+    entity_place_country,
+    index_actors,
+    placed_in,
+)
 from newsgraph.annotate.events.acts import Act, find_acts, lemma
 from newsgraph.annotate.events.confidence import confidence, features, merged
 from newsgraph.annotate.events.factuality import unreal_reason
@@ -261,6 +268,14 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
         return []
     if _forecast(act) or _speculation(act, sources, index):
         return []  # "warned that a Clinton victory would bring chaos": no one threatened
+    place = _where(act, index, set())
+    country = place.country if place is not None else _placed_party_state(act, sources, index)
+    if country:
+        # "students marched in Minsk", "police in Charlotte arrested protesters": a
+        # generic party that names no state is of the state where the act happens, told
+        # in its own sentence
+        sources, targets = list(_placed(tuple(sources), country)), \
+            list(_placed(tuple(targets), country))
     pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]
     if reciprocal and sources and {a.text for a in reciprocal} == {a.text for a in sources}:
         sources = []  # "Serbia and Kosovo accused each other": the doers are the parties
@@ -298,12 +313,16 @@ def _events_for(act: Act, index: ActorIndex, speaker: Actor | None = None) -> li
     pairs = [(s, t) for s, t in pairs if (s and t) or type_ in COLLECTIVE]
     evidence = _evidence(act)
     where = _where(act, index, {t.text for _, ts in pairs for t in ts})
-    if where is not None and where.country:
-        # "police in Lahore", "students marched in Minsk": a generic party that names no
-        # state is of the state where it acts, told in its own sentence
-        pairs = [(_placed(s, where.country), _placed(t, where.country)) for s, t in pairs]
     return [Event(type=type_, mode=mode, evidence=(evidence,), source=s, target=t, where=where)
             for s, t in pairs[:_MAX_PAIRS]]
+
+
+def _placed_party_state(act: Act, sources: list[Actor], index: ActorIndex) -> str | None:
+    """The state of the place the doer's own phrase puts it in ("police in Charlotte")."""
+    subject = subject_of(act.anchor)
+    if subject is None or not sources:
+        return None
+    return placed_in(subject, index)
 
 
 def _placed(actors: tuple[Actor, ...], country: str) -> tuple[Actor, ...]:
@@ -448,7 +467,7 @@ def _where(act: Act, index: ActorIndex, targets: set[str]) -> Where | None:
                 if entity is None or entity.type != "PLACE" or pobj.text in targets:
                     continue
                 # "Rovaniemi, Finland": the town's country may only be in the apposition.
-                country = entity.country or place_country(entity.name) or next(
+                country = entity.country or entity_place_country(entity, index.story) or next(
                     (place_country(c.text) for c in pobj.children
                      if c.dep_ in ("appos", "conj", "npadvmod") and place_country(c.text)),
                     None)
