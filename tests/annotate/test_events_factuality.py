@@ -83,3 +83,14 @@ def test_shipped_dictionary_resource_is_current(tmp_path: Path) -> None:
         assert new.read() == shipped.read(), (
             "rebuild with python -m newsgraph.annotate.events.dictionaries DICTIONARY_DIR")
     assert (RESOURCE.parent / "PHOENIX-LICENSE.txt").exists()
+
+
+def test_the_dateline_is_never_a_party() -> None:
+    story = analyze("WASHINGTON (AP) — The State Department accused Russia of meddling in the vote.")
+    parties = [a.text for e in story.events for a in (*e.source, *e.target)]
+    assert parties and "WASHINGTON" not in parties, parties
+
+
+def test_a_dictionary_code_of_no_state_gives_no_country() -> None:
+    assert split_code("IMGMUSALQ") == (None, "REB")
+    assert split_code("MED") == (None, "MED")

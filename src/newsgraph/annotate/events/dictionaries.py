@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pycountry
+
 DATA = Path(__file__).with_name("data")
 RESOURCE = DATA / "actors.tsv.gz"
 SOURCES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
@@ -52,7 +54,8 @@ class Role:
 
 def split_code(code: str) -> tuple[str | None, str | None]:
     """A CAMEO code as (country, sector): RUSGOVSPY → (RUS, GOV), IGOUNO → (IGO, IGO),
-    ~AGR → (None, AGR), IMGMUSALQ → (IMG, REB)."""
+    ~AGR → (None, AGR); a code whose first part is no ISO state (IMG, MNC, the USSR's USR,
+    a region) keeps only its sector: IMGMUSALQ → (None, REB), MED → (None, MED)."""
     code = code.strip().upper()
     if code.startswith("~"):
         parts = [code[i:i + 3] for i in range(1, len(code), 3)]
@@ -61,8 +64,10 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     if country in ("IGO", "NGO"):
         return country, country
     if country in ("IMG", "NGM", "MNC", "INS"):
-        return country, "REB" if country == "IMG" else ("BUS" if country == "MNC" else None)
+        return None, "REB" if country == "IMG" else ("BUS" if country == "MNC" else None)
     sector = next((p for p in rest if p in _SECTORS), None)
+    if pycountry.countries.get(alpha_3=country) is None:
+        return None, sector or (country if country in _SECTORS else None)
     if sector == "SPY":
         sector = "GOV"
     if sector == "ELI":
