@@ -154,3 +154,46 @@ def test_more_furniture_families(line: str, kind: str) -> None:
 )
 def test_list_items_and_wrapped_lines_are_not_teasers(lines: list[str]) -> None:
     assert kinds(STORY + lines) == [None] * (len(STORY) + len(lines))
+
+
+def test_the_word_gate_lets_through_every_line_an_unanchored_pattern_matches() -> None:
+    """Each unanchored family pattern needs a gate word: strip the pattern's syntax, and each
+    literal run it must contain must hit the gate (checked here on the pattern's own words)."""
+    import re
+
+    from newsgraph.extract import furniture
+
+    lines = [
+        "The Daily Example has not reviewed this Reuters story prior to publication.",
+        "This story was provided by a partner and was not edited by our staff.",
+        "Published here as a courtesy to our readers.",
+        "This content may contain editorial bias.",
+        "Provided to readers as a service of the partner network.",
+        "The views expressed in this article are the author's own.",
+        "It does not necessarily reflect the view of this site.",
+        "Republished with permission of the author.",
+        "Syndicated by the Example content agency.",
+        "Submit a correction to the editors.",
+        "Spotted a typo? Tell us.",
+        "We are committed to accuracy.",
+        "Read our editorial standards.",
+        "See something that doesn't look right?",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "The partner is solely responsible for all content.",
+        "Example Media. All rights reserved.",
+        "For your personal, non-commercial use only.",
+        "We are committed to publishing a diversity of letters.",
+        "Signing up for our briefing gets you the news.",
+        "Subscribe to our morning newsletter today.",
+        "The best stories delivered to your inbox.",
+        "Enter your email address.",
+        "Tanks roll through the city centre. (AP Photo/Jane Doe)",
+    ]
+    for line in lines:
+        unanchored = [
+            p for _, patterns in furniture._FAMILIES for p in patterns
+            if not p.pattern.startswith("^") and p.search(line)
+        ]  # fmt: skip
+        assert unanchored, f"no unanchored pattern matches {line!r}: the list is stale"
+        assert furniture._gate(line), f"the gate stops {line!r}"
+    assert all(re.compile(p.pattern) for _, ps in furniture._FAMILIES for p in ps)

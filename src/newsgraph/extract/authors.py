@@ -62,6 +62,10 @@ _NOT_A_NAME = re.compile(
     rf"{_WEEKDAY_OR_MONTH})\b",
     re.IGNORECASE,
 )
+# A name does not start with these: "The Editors", "No Author", "Unknown Writer".
+_NOT_A_FIRST_WORD = frozenset(
+    {"the", "a", "an", "our", "your", "no", "unknown", "anonymous", "not", "none", "n/a"}
+)
 # Outlet names sites print after the author's name ("Kevin McCoy USA TODAY").
 _TRAILING_CAPS = re.compile(r"(?:\s+[A-Z]{2,}\.?)+$")
 _OUTLET_WORD = r"(?:Today|News|Times|Post|Journal|Herald|Tribune|Gazette)"
@@ -74,21 +78,35 @@ class VisibleByline:
 
 
 def byline_authors(tree: lxml.html.HtmlElement, max_candidates: int = 12) -> VisibleByline:
-    """People named by the article's visible byline, and an agency if it credits one."""
+    """People named by the article's visible byline, and an agency if it credits one.
+
+    Co-authors set in elements of their own (`<span class="author">A</span> and <span
+    class="author">B</span>`) are the same byline: after the first, candidates in the same
+    box (the first one's parent or grandparent) add their people."""
     seen = 0
+    found: VisibleByline | None = None
+    box: set[int] = set()
+    near: list[lxml.html.HtmlElement | None] = []
     for element in _byline_elements(tree):
         seen += 1
         if seen > max_candidates:
             break
+        if found is not None and not box.intersection(id(a) for a in element.iterancestors()):
+            continue
         text = _byline_text(element)
         if not 2 <= len(text) <= 160:
             continue
         byline = parse_byline(f"By {text}")
         agency = byline.agency if byline else None
         people = clean_authors(byline.authors) if byline else []
-        if people or agency:
-            return VisibleByline(people, agency)
-    return VisibleByline([], None)
+        if found is None and (people or agency):
+            found = VisibleByline(people, agency)
+            parent = element.getparent()
+            near = [parent, parent.getparent() if parent is not None else None]
+            box = {id(a) for a in near if a is not None}  # `near` keeps the ids valid
+        elif found is not None:
+            found.authors.extend(p for p in people if p not in found.authors)
+    return found or VisibleByline([], None)
 
 
 def _byline_text(element: lxml.html.HtmlElement) -> str:
@@ -101,9 +119,25 @@ def _byline_text(element: lxml.html.HtmlElement) -> str:
     return _LABEL.sub("", _BY.sub("", text))
 
 
+_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+# Elements with a byline word in a class, id, rel or itemprop, found by XPath in C in
+# document order (a Python walk over every element cost more than the rest of the byline
+# search); `_BYLINE_MARK` then checks the same words properly.
+_MARKED = etree.XPath(
+    ".//*["
+    + " or ".join(
+        f"contains(translate(@{attribute}, '{_UPPER}', '{_LOWER}'), '{word}')"
+        for attribute in ("class", "id", "rel", "itemprop")
+        for word in ("byline", "author", "autor", "auteur", "verfasser", "writer", "reporter",
+                     "contributor")
+    )
+    + "]"
+)  # fmt: skip
+
+
 def _byline_elements(tree: lxml.html.HtmlElement) -> Iterable[lxml.html.HtmlElement]:
     body = tree.find("body")
-    for element in (body if body is not None else tree).iter(etree.Element):
+    for element in _MARKED(body if body is not None else tree):
         marks = " ".join(
             filter(
                 None,
@@ -179,7 +213,7 @@ def _is_person(name: str) -> bool:
         return False
     if _NOT_A_NAME.search(name) or normalise_agency(name) or agencies_in(name):
         return False
-    if words[0].lower() in ("the", "a", "an", "our", "your") or ":" in name:
+    if words[0].lower() in _NOT_A_FIRST_WORD or ":" in name:
         return False
     cased = [w for w in words if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
     if any(len(w) >= 4 and w.isupper() for w in cased) and not name.isupper():

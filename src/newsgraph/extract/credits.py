@@ -39,16 +39,24 @@ def _class_range(first: int, last: int) -> str:
 
 _UP = _upper_letters()
 _LETTER = r"[^\W\d_]"
-_DASH = r"[—–-]{1,2}"
+_DASH = r"[—–―-]{1,2}"
+# The date some agencies (UPI) set after the place: "FLINT, Mich., Oct. 4 (UPI) —".
+_DATE_AFTER_PLACE = (
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+)
 # A capitalised place; after a comma, its region or state in any case ("SPRINGFIELD, Ill.").
 _UPPER_PLACE = rf"[{_UP}][{_UP}.'’\- ]{{1,40}}?(?:,\s*[{_UP}](?:{_LETTER}|[.'’\- ]){{1,30}}?)?"
 _TITLE_PLACE = rf"[{_UP}][\w.'’\-]+(?: [{_UP}][\w.'’\-]+){{0,3}}(?:,\s*[{_UP}][\w.'’\- ]{{1,30}}?)?"
 _AGENCY_PAREN = rf"\(\s*(?P<agency>{AGENCY_PATTERN})\s*\)"
 
 # "MOSCOW (AP) —", "WASHINGTON (Reuters) -", "LONDON —", "NEW YORK, N.Y. (AP) —"
-_DATELINE_UPPER = re.compile(rf"^(?P<place>{_UPPER_PLACE})\s*(?:{_AGENCY_PAREN})?\s*{_DASH}\s+")
+_DATELINE_UPPER = re.compile(
+    rf"^(?P<place>{_UPPER_PLACE}){_DATE_AFTER_PLACE}\s*(?:{_AGENCY_PAREN})?\s*{_DASH}\s+"
+)
 # "Washington (AFP) –": a title-case place needs the agency to count as a dateline.
-_DATELINE_TITLE = re.compile(rf"^(?P<place>{_TITLE_PLACE})\s*{_AGENCY_PAREN}\s*{_DASH}\s+")
+_DATELINE_TITLE = re.compile(
+    rf"^(?P<place>{_TITLE_PLACE}){_DATE_AFTER_PLACE}\s*{_AGENCY_PAREN}\s*{_DASH}\s+"
+)
 
 _NAME = r"[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|de|van|von|al|bin|da|di|la|le)){0,4}"
 # The line must end where a credit ends: "... contributed (reporting) (to this story)."
@@ -187,9 +195,15 @@ def parse_byline(line: str) -> Byline | None:
     who = re.sub(rf"(?<![\w-])(?:the\s+)?(?:{AGENCY_PATTERN})(?![\w-])", " ", who, flags=re.IGNORECASE)
     who = re.split(r"\s+[|•·]\s+|\s+(?:updated|published|posted)\b", who, flags=re.IGNORECASE)[0]
     authors: list[str] = []
-    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", who):
-        part = _JOB_WORDS.sub(" ", part)
-        part = re.sub(r"\s+", " ", part).strip(" .,")
+    parts = [
+        re.sub(r"\s+", " ", _JOB_WORDS.sub(" ", part)).strip(" .,")
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", who)
+    ]
+    # "By Jane Doe, NEW YORK": beside names in mixed case, a part in capitals is the dateline.
+    mixed_case = any(p != p.upper() and _looks_like_name(p) for p in parts)
+    for part in parts:
+        if mixed_case and part.isupper():
+            continue
         if _looks_like_name(part):
             authors.append(_fix_case(part))
     if not authors and agency is None:

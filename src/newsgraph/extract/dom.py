@@ -200,6 +200,79 @@ def prune_inline_cards(tree: lxml.html.HtmlElement) -> int:
     return removed
 
 
+_LETTER_ELEMENTS = etree.XPath(
+    "//*[not(*) and string-length(normalize-space(text()))=1]"
+    "|//img[string-length(normalize-space(@alt))=1]"
+)
+_INLINE = frozenset(
+    {"a", "b", "strong", "i", "em", "span", "u", "small", "big", "sup", "sub", "font", "abbr"}
+)
+
+
+def join_drop_caps(tree: lxml.html.HtmlElement) -> int:
+    """Put a drop cap's letter back into its word; how many were joined.
+
+    Sites set a paragraph's first letter in its own element (a styled `span`, a `div`, an image
+    of the letter with the letter as its alt text) so CSS can draw it large. Extractors then
+    lose it (the element is hidden from screen readers, or an image, or a block that the
+    parser moved out of the paragraph) or cut the word in two ("T he port"). A letter element
+    is a drop cap when the text right after it goes on with a lower-case letter: the word
+    continues. The element goes and its letter joins that text; a block the parser had pushed
+    out of its paragraph takes the paragraph's inline run back into the empty paragraph before
+    it.
+    """
+    joined = 0
+    for element in _LETTER_ELEMENTS(tree):
+        tail = element.tail or ""
+        if not tail[:1].islower() or not isinstance(element.tag, str):
+            continue
+        letter = (element.get("alt") if element.tag == "img" else element.text or "").strip()
+        if not letter.isalpha() or not letter.isupper():
+            continue
+        parent = element.getparent()
+        if parent is None:
+            continue
+        before = element.getprevious()
+        if element.tag in _INLINE or element.tag == "img" or parent.tag == "p":
+            _replace_with_text(element, letter + tail)
+        elif (
+            before is not None
+            and before.tag == "p"
+            and len(before) == 0
+            and not (before.text or "").strip()
+        ):
+            before.text = letter + tail
+            # The rest of the paragraph's inline run follows the letter block as its siblings.
+            while (following := element.getnext()) is not None and following.tag in _INLINE:
+                before.append(following)
+            parent.remove(element)
+        else:
+            _replace_with_text(element, letter + tail)
+        joined += 1
+    return joined
+
+
+def drop_templates(tree: lxml.html.HtmlElement) -> int:
+    """Take out `<template>` elements: inert markup a script may clone later, never shown as
+    it stands (a hidden copy of a card, a paragraph, a form); how many went."""
+    found = list(tree.iter("template"))
+    for element in found:
+        element.drop_tree()
+    return len(found)
+
+
+def _replace_with_text(element: etree._Element, text: str) -> None:
+    """Take the element out, its place taken by `text` in the surrounding text."""
+    parent = element.getparent()
+    assert parent is not None
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(element)
+
+
 def text_of(element: etree._Element) -> str:
     """The element's text a reader sees, whitespace collapsed: text nodes only, never the
     code of a script or style inside it.
@@ -241,7 +314,9 @@ __all__ = [
     "MAX_WRAPPER_DEPTH",
     "ParsedPage",
     "drop_scripts",
+    "drop_templates",
     "flatten_nesting",
+    "join_drop_caps",
     "parse_page",
     "prune_inline_cards",
     "strip_markup",

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsgraph.extract.dom import parse_page, prune_inline_cards
+from newsgraph.extract.dom import drop_templates, join_drop_caps, parse_page, prune_inline_cards
 from newsgraph.extract.html_body import main_units
 from newsgraph.extract.html_expand import expand_units
 from newsgraph.extract.html_meta import PageMeta, read_meta
@@ -44,6 +44,8 @@ def extract_html(document: Document) -> Story:
         return _empty(document, "no article found: the page has no parseable HTML")
     meta = read_meta(page.tree, document.url)
     prune_inline_cards(page.tree)
+    join_drop_caps(page.tree)
+    drop_templates(page.tree)
     units = expand_units(page.tree, main_units(page.tree))
     units, removed = strip_structure(units, meta.title)
     warnings = []
@@ -57,7 +59,7 @@ def extract_html(document: Document) -> Story:
     if len(units) > MAX_UNITS:
         units = units[:MAX_UNITS]
         warnings.append(f"article cut after {MAX_UNITS} paragraphs: longer than any news story")
-    parts = separate_furniture([u.text for u in units])
+    parts = separate_furniture([u.text for u in units], sweep_tail=False)
     parts.furniture[:0] = removed
     reason = no_article_reason(page.tree, document.url, parts.paragraphs, meta)
     if reason is not None:
@@ -84,6 +86,7 @@ def _with_meta(document: Document, parts: StoryParts, meta: PageMeta, warnings: 
     own_warnings = [w for w in story.warnings if not w.startswith("no article found")]
     return replace(
         story,
+        url=story.url or meta.url,
         published=meta.published or story.published,
         warnings=tuple(own_warnings + warnings) if parts.paragraphs or warnings else story.warnings,
     )

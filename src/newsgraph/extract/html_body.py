@@ -1,8 +1,9 @@
 """The article body of a parsed page, as units (paragraphs, subheadings, list items).
 
-trafilatura's main-text finder, without its fallback stage, locates the article: its fallback
-(a readability port and jusText run on every page) costs half the time and, on news pages,
-adds more junk than text (whole teaser posts, the story printed three times with image URLs).
+trafilatura's main-text finder locates the article; its fallback stage (a readability port
+and jusText) runs only where the finder alone finds too little: run on every page it costs
+half the time and, on news pages, adds more junk than text (whole teaser posts, the story
+printed three times with image URLs), while on a page the finder fails on it is the rescue.
 What it hands back keeps the structure the repair (`html_repair`) judges units by: the
 element kind (paragraph, heading and its level, list item, quote) and which list an item
 belongs to; how much of a unit is links is measured on the page itself.
@@ -50,13 +51,35 @@ def new_group() -> int:
     return next(_GROUPS)
 
 
+# Below this many characters the fast finder is taken to have failed on the page, and
+# trafilatura's whole cascade runs as it does for `extract`: its own finder again, then the
+# readability port and jusText, and what finds most text wins.
+FALLBACK_BELOW_CHARS = 500
+
+
 def main_units(tree: lxml.html.HtmlElement) -> list[Unit]:
-    """The article's units, in order, as the main-text finder sees them."""
+    """The article's units, in order, as the main-text finder sees them.
+
+    trafilatura's finder runs alone first (`fast`, in its recall mode); on most pages that is
+    the article, and the fallback's two extra extractors would only cost time and add
+    teasers. Where it finds too little (a page laid out in ways the finder's rules do not
+    know), the full cascade runs, with its fallback, in the balanced mode `extract` uses.
+    """
+    units = _finder_units(tree, fast=True, favor_recall=True)
+    if sum(len(u.text) for u in units) >= FALLBACK_BELOW_CHARS:
+        return _with_link_shares(tree, units)
+    rescued = _finder_units(tree, fast=False, favor_recall=False)
+    if sum(len(u.text) for u in rescued) > sum(len(u.text) for u in units):
+        units = rescued
+    return _with_link_shares(tree, units)
+
+
+def _finder_units(tree: lxml.html.HtmlElement, *, fast: bool, favor_recall: bool) -> list[Unit]:
     result = bare_extraction(
         tree,
         url=None,  # links are only measured, never followed: no need to resolve them
-        fast=True,
-        favor_recall=True,
+        fast=fast,
+        favor_recall=favor_recall,
         include_comments=False,
         include_tables=True,
         include_links=False,
@@ -66,7 +89,7 @@ def main_units(tree: lxml.html.HtmlElement) -> list[Unit]:
         return []
     units: list[Unit] = []
     _collect(result.body, units, group=0)
-    return _with_link_shares(tree, units)
+    return units
 
 
 def _with_link_shares(tree: lxml.html.HtmlElement, units: list[Unit]) -> list[Unit]:
@@ -140,4 +163,4 @@ def _kind(element: etree._Element) -> str:
     return "p"
 
 
-__all__ = ["LINK_CHECKED_MAX_WORDS", "Unit", "main_units", "new_group"]
+__all__ = ["FALLBACK_BELOW_CHARS", "LINK_CHECKED_MAX_WORDS", "Unit", "main_units", "new_group"]

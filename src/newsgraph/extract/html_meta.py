@@ -27,6 +27,7 @@ _ARTICLE_TYPES = re.compile(
 )
 _HANDLE = re.compile(r"^(?:https?://|www\.|@)")  # a URL or a social handle is not a name
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—:·•»-]\s+")
+_SECTION_PREFIX = re.compile(r"^(\S+(?:\s+\S+){0,2})\s+[|»›]\s+(.+)$")
 _LIST_SEPARATOR = re.compile(r"\s*[|·•»]\s*|\s+/\s+")
 # Words a page sets as its site name that name no site: a hosting service's label, a kind of
 # page, a section. Compared without case, spaces or dots ("U.S." is "us").
@@ -48,6 +49,7 @@ class PageMeta:
     """What the page says about its article, each field None or empty when unknown."""
 
     title: str | None = None
+    url: str | None = None  # the page's own address: its canonical link, else og:url
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     publisher: str | None = None
@@ -66,6 +68,9 @@ def read_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
     meta.article_data = bool(ld) or (tags.get("og:type") or "").lower() == "article"
     meta.publisher = _publisher(tags, ld, ld_by_id)
     meta.title = _title(tree, tags, ld, meta.publisher)
+    if meta.publisher and meta.title and _is_headline(meta.publisher, meta.title):
+        meta.publisher = None  # a site that sets the headline as its name has named none
+    meta.url = _own_url(tree, tags)
     people, agencies = _ld_people(ld)
     visible = byline_authors(tree)
     tagged = _split_meta_authors(tags)
@@ -76,6 +81,30 @@ def read_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
     meta.published = published_date(tree, tags, ld, url)
     meta.language = _language(tree, tags)
     return meta
+
+
+def _is_headline(name: str, title: str) -> bool:
+    """A "site name" that is the headline: four words or more, nearly all of them the title's."""
+    return len(name.split()) >= 4 and _overlap(name, title) >= 0.8
+
+
+def _own_url(tree: lxml.html.HtmlElement, tags: dict[str, str]) -> str | None:
+    """The address the page gives itself: `<link rel="canonical">`, else `og:url`; absolute
+    http(s) addresses only (a relative one needs the fetch address to mean anything)."""
+    candidates = [
+        link.get("href")
+        for link in tree.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    ]
+    candidates.append(tags.get("og:url"))
+    for candidate in candidates:
+        value = (candidate or "").strip()
+        if _ABSOLUTE_URL.match(value) and not any(c.isspace() for c in value):
+            return value
+    return None
+
+
+_ABSOLUTE_URL = re.compile(r"^https?://[^/\s]+\.[^/\s]+", re.IGNORECASE)
 
 
 def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
@@ -222,9 +251,20 @@ def _title(
     if declared:
         for heading in headings:
             if heading and _overlap(heading, declared) >= 0.8:
-                return heading
-        return _strip_site(declared, site)
-    return headings[0] if len(headings) == 1 and headings[0] else None
+                return _strip_section(heading)
+        return _strip_section(_strip_site(declared, site))
+    return _strip_section(headings[0]) if len(headings) == 1 and headings[0] else None
+
+
+def _strip_section(title: str) -> str:
+    """The headline without a section name set before it ("Local News | Port reopens",
+    "Politics » Vote delayed"): a short first part (three words at most) before a bar or
+    guillemet, with a headline of four words or more after it. A colon is no such mark:
+    headlines use it themselves ("Poll: Voters ...")."""
+    match = _SECTION_PREFIX.match(title)
+    if match and len(match.group(2).split()) >= 4:
+        return match.group(2)
+    return title
 
 
 def _strip_site(title: str, site: str | None) -> str:

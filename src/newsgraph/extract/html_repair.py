@@ -74,6 +74,8 @@ def strip_structure(units: Sequence[Unit], title: str | None) -> tuple[list[Unit
     kept = _drop_headline_block(units, title, removed)
     kept = _drop_link_blocks(kept, removed)
     kept = _drop_widget_text(kept, removed)
+    kept = _drop_pull_quotes(kept, removed)
+    kept = _drop_leading_code(kept, removed)
     return kept, removed
 
 
@@ -102,6 +104,70 @@ def _drop_widget_text(units: Sequence[Unit], removed: list[Furniture]) -> list[U
         else:
             removed.append(Furniture(text=unit.text, kind=kind))
     return kept
+
+
+# Script code printed as text: a statement-like run of code (`googletag.cmd.push(function()
+# {`, `window.dataLayer = ... || []`) with many of code's own characters.
+_CODE = re.compile(
+    r"\bfunction\s*\(|=>|\b(?:var|let|const)\s+\w+\s*=|\b(?:window|document|googletag|"
+    r"dataLayer)\.\w+|\w+\.push\(|\|\|\s*\[\]|\|\|\s*\{\}"
+)
+_CODE_CHARS = frozenset("{}()[];=|&<>$\\")
+CODE_CHAR_SHARE = 0.06
+
+
+def looks_like_code(text: str) -> bool:
+    """Script text rather than prose.
+
+    >>> looks_like_code("googletag.cmd.push(function() { googletag.display('ad-1'); });")
+    True
+    >>> looks_like_code("The council (which met on Monday) agreed = a first.")
+    False
+    """
+    if not _CODE.search(text):
+        return False
+    return sum(1 for c in text if c in _CODE_CHARS) >= CODE_CHAR_SHARE * len(text)
+
+
+def _drop_leading_code(units: Sequence[Unit], removed: list[Furniture]) -> list[Unit]:
+    """Script code at the start of the body (an ad slot's or a tracker's, set as text by the
+    page): before the first unit of prose, never further down, where a technical story may
+    show code of its own."""
+    start = 0
+    while start < len(units) and looks_like_code(units[start].text):
+        removed.append(Furniture(text=units[start].text, kind="other"))
+        start += 1
+    return list(units[start:])
+
+
+# A pull quote is a sentence or two; only units of this many words are compared.
+PULL_QUOTE_WORDS = (5, 60)
+
+
+def _drop_pull_quotes(units: Sequence[Unit], removed: list[Furniture]) -> list[Unit]:
+    """Passages repeated in large type (pull quotes): a block quote or heading of a sentence
+    or two whose words stand, in the same order, inside a paragraph of the body.
+
+    Only quote- and heading-shaped units are candidates: a short paragraph inside a longer
+    one is more often the page's own structure (a lead repeated in a list, a table cell) than
+    a pull quote, and dropping those cost F1 on the tune halves. Each candidate is looked up
+    in all paragraphs' text at once, so the time stays linear in the body's length.
+    """
+    keys = [" ".join(_words(u.text)) for u in units]
+    candidates = [
+        i
+        for i, (unit, key) in enumerate(zip(units, keys, strict=True))
+        if (unit.kind == "quote" or unit.kind.startswith("h"))
+        and PULL_QUOTE_WORDS[0] <= key.count(" ") + 1 <= PULL_QUOTE_WORDS[1]
+    ]
+    if not candidates:
+        return list(units)
+    prose = " | ".join(k for u, k in zip(units, keys, strict=True) if u.kind == "p")
+    prose = f" {prose} "
+    pulled = {i for i in candidates if f" {keys[i]} " in prose}
+    for i in sorted(pulled):
+        removed.append(Furniture(text=units[i].text, kind="other"))
+    return [u for i, u in enumerate(units) if i not in pulled]
 
 
 def _drop_headline_block(
@@ -194,4 +260,10 @@ def _similar(words: list[str], title_words: list[str]) -> bool:
     )
 
 
-__all__ = ["LINK_LIST_SHARE", "LINK_PARAGRAPH_SHARE", "strip_structure", "widget_kind"]
+__all__ = [
+    "LINK_LIST_SHARE",
+    "LINK_PARAGRAPH_SHARE",
+    "looks_like_code",
+    "strip_structure",
+    "widget_kind",
+]

@@ -65,7 +65,11 @@ def no_article_reason(
         return None
     if is_site_root(url):
         return "page looks like a home page (site root, no article markup)"
-    if (meta.page_type or "").lower() == "website" and _reads_like_teasers(tree, paragraphs):
+    if (
+        (meta.page_type or "").lower() == "website"
+        and _reads_like_teasers(tree, paragraphs)
+        and _prose_in_cards(tree, paragraphs)
+    ):
         return "page looks like a home or section page (declared a website, teasers not prose)"
     return None
 
@@ -101,6 +105,30 @@ def _reads_like_teasers(tree: lxml.html.HtmlElement, paragraphs: Sequence[str]) 
     prose = sum(1 for p in paragraphs if word_count(p) >= PROSE_PARAGRAPH_WORDS)
     teasers = _teaser_links(tree)
     return teasers >= MIN_TEASER_LINKS and teasers >= 2 * prose
+
+
+def _prose_in_cards(tree: lxml.html.HtmlElement, paragraphs: Sequence[str]) -> bool:
+    """Whether the kept prose stands in cards: each paragraph in a box with its own headline
+    link, as a section page's summaries do. An article's paragraphs share one container that
+    holds more paragraphs than headline links, however many teasers the rest of the page
+    carries (a German news site's article among its long menus and link lists)."""
+    wanted = {p for p in paragraphs if word_count(p) >= PROSE_PARAGRAPH_WORDS}
+    if not wanted:
+        return True
+    in_cards = in_body = 0
+    counted: dict[int, bool] = {}
+    for element in tree.iter("p"):
+        parent = element.getparent()
+        if parent is None or text_of(element) not in wanted:
+            continue
+        if id(parent) not in counted:
+            prose = sum(1 for q in parent.iter("p") if text_of(q) in wanted)
+            counted[id(parent)] = _teaser_links(parent) >= prose
+        if counted[id(parent)]:
+            in_cards += 1
+        else:
+            in_body += 1
+    return in_cards >= in_body
 
 
 def _teaser_links(element: lxml.html.HtmlElement) -> int:

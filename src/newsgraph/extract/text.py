@@ -20,8 +20,9 @@ from newsgraph.extract.credits import (
     parse_dateline,
     publisher_from_disclaimer,
 )
-from newsgraph.extract.furniture import classify_line, judge_lines
+from newsgraph.extract.furniture import LineVerdict, classify_line, judge_lines
 from newsgraph.extract.language import detect_language
+from newsgraph.extract.line_model import load_model
 from newsgraph.model import Contributor, Dateline, Document, Furniture, Story, story_id
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)]$")
@@ -54,7 +55,7 @@ class Unit:
         return " ".join(line.strip() for line in self.raw.split("\n")).strip()
 
 
-def extract_text(document: Document) -> Story:
+def extract_text(document: Document, learned: bool = False) -> Story:
     """Build a Story from scraped text.
 
     >>> doc = Document(content="Harbour reopens\\n\\nBELFAST (AP) — The harbour reopened.", kind="text")
@@ -64,9 +65,21 @@ def extract_text(document: Document) -> Story:
     """
     units = split_units(document.content)
     title = None
-    if len(units) > 1 and _is_title(units[0].flat):
+    deck: list[Furniture] = []
+    if len(units) > 1 and _is_title_and_subhead(units):
+        # "Candidates vie for vets' support;⏎Trump and Clinton point out ...": one block.
+        title = units[0].flat.rstrip(" ;")
+        deck.append(Furniture(text=units[1].flat, kind="other"))
+        units = units[2:]
+    elif len(units) > 1 and (_is_title(units[0].flat) or _is_stopped_title(units)):
         title, units = units[0].flat, units[1:]
-    parts = separate_furniture([u.flat for u in units], [u.raw for u in units], [u.block for u in units])
+        while len(units) > 1 and _is_deck(units[0].flat, units[1].flat):
+            deck.append(Furniture(text=units[0].flat, kind="other"))
+            units = units[1:]
+    parts = separate_furniture(
+        [u.flat for u in units], [u.raw for u in units], [u.block for u in units], learned=learned
+    )
+    parts.furniture[:0] = deck
     return assemble_story(document, title, parts)
 
 
@@ -94,16 +107,23 @@ def separate_furniture(
     units: Sequence[str],
     originals: Sequence[str] | None = None,
     blocks: Sequence[int] | None = None,
+    learned: bool = False,
+    sweep_tail: bool = True,
 ) -> StoryParts:
     """Judge every unit and collect the body, the furniture and the metadata it carries.
 
     `originals` is each unit as written (where judging used a flattened form), and `blocks`
     the input block of each unit: story lines that stood in one block stay one paragraph.
+    With `learned`, the line model trained on real pages (`line_model`) judges again the
+    lines the rules let through.
     """
     originals = originals or units
     parts = StoryParts()
     last_block: int | None = None
-    for index, verdict in enumerate(judge_lines(units)):
+    verdicts = judge_lines(units, sweep_tail=sweep_tail)
+    if learned:
+        verdicts = _learned_verdicts(units, verdicts)
+    for index, verdict in enumerate(verdicts):
         block = blocks[index] if blocks is not None else index
         if verdict.kind is None:
             if parts.paragraphs and block == last_block:
@@ -120,6 +140,21 @@ def separate_furniture(
         parts.dateline = parse_dateline(parts.paragraphs[0])
     _settle_sources(parts)
     return parts
+
+
+def _learned_verdicts(units: Sequence[str], verdicts: list[LineVerdict]) -> list[LineVerdict]:
+    """The rules' verdicts, with the lines they let through judged again by the line model:
+    it only takes lines out, never puts back what a rule removed (a rule's teaser or
+    disclaimer is a judgement of form the model has seen too few of to overrule)."""
+    model = load_model()
+    if model is None:
+        return verdicts
+    judged: list[LineVerdict] = []
+    for index, verdict in enumerate(verdicts):
+        if verdict.kind is None and model.is_furniture(units, index, None):
+            verdict = LineVerdict(text=verdict.text, kind="other")
+        judged.append(verdict)
+    return judged
 
 
 def assemble_story(
@@ -183,6 +218,64 @@ def _is_title(unit: str) -> bool:
         and not _SENTENCE_END.search(unit)
         and parse_dateline(unit) is None
         and classify_line(unit) is None
+    )
+
+
+# A headline is one short sentence; some scrapers and corpora end it with a full stop.
+MAX_HEADLINE_WORDS = 25
+# Two sentences, not one: a stop after a lower-case word of three letters or more (an
+# abbreviation like "N.Y." or "Sen." is no sentence end), then a capital.
+_SENTENCE_BREAK = re.compile(r"\b[a-z]{3,}[.!?][\"”’']?\s+[A-Z]")
+# A one-word label under the headline: "ABSTRACT.", "LETTERS.", "Summary:".
+_ABSTRACT_LABEL = re.compile(r"^[^\W\d_]{3,20}[.:]$")
+
+
+def _is_stopped_title(units: Sequence[Unit]) -> bool:
+    """A headline ending with a full stop: alone in its block, one short sentence, and followed
+    by what a story starts with: a dateline, a summary label, or a longer paragraph."""
+    first, second = units[0], units[1]
+    text, following = first.flat, second.flat
+    words = text.split()
+    if not (3 <= len(words) <= MAX_HEADLINE_WORDS) or first.block == second.block:
+        return False
+    if not text.endswith((".", "?", "!", ".’", ".'", '."', ".”")) or text.endswith("..."):
+        return False
+    if parse_dateline(text) is not None or classify_line(text) is not None:
+        return False
+    if _SENTENCE_BREAK.search(text.rstrip(".’'\"” ")):
+        return False
+    return (
+        parse_dateline(following) is not None
+        or _ABSTRACT_LABEL.match(following) is not None
+        or len(following.split()) > len(words)
+    )
+
+
+def _is_title_and_subhead(units: Sequence[Unit]) -> bool:
+    """A first block of two short lines, the first ending with a semicolon: headline and
+    subhead set as one block."""
+    first, second = units[0], units[1]
+    if first.block != second.block or (len(units) > 2 and units[2].block == first.block):
+        return False
+    return (
+        first.flat.endswith(";")
+        and 2 <= len(first.flat.split()) <= MAX_HEADLINE_WORDS
+        and len(second.flat.split()) <= 2 * MAX_HEADLINE_WORDS
+    )
+
+
+def _is_deck(line: str, following: str) -> bool:
+    """A line under the headline that is no story text yet: a summary label ("ABSTRACT."), or
+    a short headline-shaped subhead (no sentence end) before the story's first paragraph."""
+    if _ABSTRACT_LABEL.match(line):
+        return True
+    words = line.split()
+    return (
+        2 <= len(words) <= MAX_HEADLINE_WORDS
+        and not _SENTENCE_END.search(line)
+        and parse_dateline(line) is None
+        and classify_line(line) is None
+        and len(following.split()) > len(words)
     )
 
 
