@@ -191,3 +191,22 @@ def test_a_name_given_a_post_in_apposition_is_a_person() -> None:
     assert entities["Sigrid Dahl"].type == "PERSON"
     assert entities["Sigrid Dahl"].role is not None and "analyst" in entities["Sigrid Dahl"].role
     assert entities["Nordic Institute"].type == "ORG"
+
+
+def test_a_post_after_a_place_is_no_person() -> None:
+    story = Story(id="t", body=("Charlotte Mayor Jennifer Roberts said the video should be released. "
+                               "Charlotte was calm on Friday."))
+    people = [e.name for e in find_entities(story) if e.type == "PERSON"]
+    assert "Charlotte Mayor" not in people
+    assert "Jennifer Roberts" in people
+
+
+def test_a_bare_surname_two_people_share_goes_to_the_one_introduced_first() -> None:
+    body = ("Keith Lamont Scott was sitting in his car when police arrived. Rakeyia Scott can be "
+            "heard yelling to the officers. Police said Scott had a gun.")
+    entities = find_entities(Story(id="t", body=body))
+    keith = next(e for e in entities if e.name == "Keith Lamont Scott")
+    rakeyia = next(e for e in entities if e.name == "Rakeyia Scott")
+    last = body.rindex("Scott")
+    assert (last, last + 5) in keith.mentions
+    assert len(rakeyia.mentions) == 1

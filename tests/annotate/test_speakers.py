@@ -137,3 +137,31 @@ def test_an_interviews_letters_name_nobody() -> None:
 def test_the_writers_i_is_the_bylined_author() -> None:
     quote = _one("I think the plan will fail badly, whatever the minister says.", ("Jane Doe",))
     assert quote.speaker_name == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # the subject of the sentence before, not the later name inside a phrase
+        (("Retired general Paul Hardy said he had doubts about the army under President "
+          "Walter Brand. “It was hard to serve,” he told the host."), "Paul Hardy"),
+        # gender: "she" is not the man named last
+        (("The plan came from Anna Berg, and Peter Lund backed it on Monday. “It will work "
+          "for everyone,” she said."), "Anna Berg"),
+        # an honorific says it too
+        (("Mrs. Dalby met Tom Hale at the port. Hale spoke about the quotas. “We need the "
+          "boats back at sea,” she said."), "Dalby"),
+        # a run of "he said" stays with its speaker though others are named in between
+        (("Tom Hale spoke at the port. “The quotas are too low,” he said. He blamed the "
+          "ministry of Arne Vik for the delay. “We need the boats back,” he said."), "Tom Hale"),
+        # the pronoun's own object is never its antecedent
+        (("Tom Hale arrived late. “We will win the vote,” he told Peter Lund."), "Tom Hale"),
+        # a name inside quotation marks does not take the focus
+        (("Tom Hale spoke at the port. “Peter Lund is wrong about the quotas,” he said. “The "
+          "boats must go back to sea,” he said."), "Tom Hale"),
+    ],
+)
+def test_a_pronoun_goes_to_the_person_being_talked_about(body: str, name: str) -> None:
+    pronouns = [q for text, q in _speakers(body) if text.lower() in ("he", "she")]
+    assert pronouns, body
+    assert pronouns[-1].speaker_name == name

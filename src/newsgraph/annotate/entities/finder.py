@@ -36,6 +36,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.entities.countries import CAPITALS, country_code, country_in
+from newsgraph.annotate.entities.gender import given_name_gender
 from newsgraph.annotate.entities.nlp import parse
 from newsgraph.annotate.entities.roles import role_of
 from newsgraph.model import Entity, Span, Story
@@ -76,7 +77,24 @@ class _Group:
         return min(m.span[0] for m in self.mentions)
 
     def is_person_name(self) -> bool:
-        return any(m.label == "PERSON" and m.tokens > 1 for m in self.mentions)
+        """A full personal name: tagged PERSON in two words or more, or two to four
+        capitalised words that open with a known given name and hold no word of an
+        organisation ("Keith Lamont Scott", which the tagger read as an ORG)."""
+        return any(m.label == "PERSON" and m.tokens > 1 or _given_name_first(m)
+                   for m in self.mentions)
+
+
+def _given_name_first(mention: _Mention) -> bool:
+    words = mention.text.split()
+    if mention.label not in ("ORG", "PERSON") or not 2 <= len(words) <= 4:
+        return False
+    if not all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
+               and not w.isupper() for w in words):
+        return False
+    if any(w.lower() in ORG_HEADS or w.lower().rstrip(".") in TITLE_WORDS for w in words):
+        return False
+    gender, firm = given_name_gender(mention.text)
+    return gender is not None and firm
 
 
 def find_entities(story: Story, doc: Doc | None = None) -> tuple[Entity, ...]:
@@ -148,9 +166,21 @@ def _name_only(doc: Doc, start: int, end: int, full_names: dict[str, set[str]]) 
         ):
             end = i  # "Trump’s Indiana", "Trump - 60 percent"
             break
-    while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct
+                           or doc[end - 1].lower_.rstrip(".") in TITLE_WORDS):
+        end -= 1  # "Charlotte Mayor" (a place and a post, before "Jennifer Roberts")
     return start, end
+
+
+# Posts that may stand before a name but never end one: "Charlotte Mayor" is no person.
+TITLE_WORDS = frozenset({
+    "mayor", "governor", "gov", "president", "senator", "sen", "minister", "secretary",
+    "chairman", "chairwoman", "chair", "chief", "spokesman", "spokeswoman", "director",
+    "ambassador", "general", "gen", "judge", "officer", "sheriff", "rep", "representative",
+    "congressman", "congresswoman", "prime", "premier", "chancellor", "commissioner",
+    "councilman", "councilwoman", "leader", "speaker", "attorney", "prosecutor", "candidate",
+    "nominee", "pastor", "bishop", "coach", "professor", "dr", "mr", "mrs", "ms",
+})
 
 
 def _full_name(tokens: SpacySpan) -> bool:
@@ -198,25 +228,49 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
         if key in full_names or " " in key:
             continue
         for mention in list(group.mentions):
-            target = _full_name_for(key, mention.span[0], full_names)
+            target = _full_name_for(key, mention, full_names)
             if target is not None:
                 group.mentions.remove(mention)
                 target.mentions.append(mention)
         if not group.mentions:
             del by_key[key]
-    return _merge_country_aliases(list(by_key.values()))
+    return _merge_country_aliases(_merge_acronyms(list(by_key.values())))
 
 
-def _full_name_for(short: str, at: int, full_names: dict[str, _Group]) -> _Group | None:
-    """The full name a lone first name or surname stands for: the nearest one before it."""
+def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
+    """"IMF" is the "International Monetary Fund" the story names too: an all-capital name
+    made of the initials of another organisation's capitalised words joins it."""
+    by_initials: dict[str, _Group] = {}
+    for group in groups:
+        words = group.mentions[0].text.replace("-", " ").split()
+        capitals = [w for w in words if w[:1].isupper()]
+        if len(capitals) >= 2 and len(capitals) >= len(words) - 2 and not group.is_person_name():
+            by_initials.setdefault("".join(w[0] for w in capitals), group)
+    kept = []
+    for group in groups:
+        text = group.mentions[0].text.replace(".", "")
+        target = by_initials.get(text) if text.isupper() and 2 <= len(text) <= 6 else None
+        if target is not None and target is not group:
+            target.mentions.extend(group.mentions)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _full_name_for(short: str, mention: _Mention, full_names: dict[str, _Group]
+                   ) -> _Group | None:
+    """The full name a lone first name or surname stands for. Of several sharing it
+    ("Keith Lamont Scott" and his wife "Rakeyia Scott"), the one named in the same
+    sentence, else the one the story introduced first: a story calls its main person by
+    the bare surname and names the others in full."""
     candidates = [
         g for k, g in full_names.items() if short in (k.split()[-1], k.split()[0])
     ]
-    if not candidates:
-        return None
-    before = [g for g in candidates if g.first <= at]
-    if before:
-        return max(before, key=lambda g: max(m.span[0] for m in g.mentions if m.span[0] <= at))
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    here = [g for g in candidates if any(m.sent == mention.sent for m in g.mentions)]
+    if len(here) == 1:
+        return here[0]
     return min(candidates, key=lambda g: g.first)
 
 

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.entities.nlp import parse
 from newsgraph.annotate.quotes.cues import MEDIA
+from newsgraph.annotate.quotes.discourse import Discourse
 from newsgraph.annotate.quotes.leftovers import attach_leftovers
 from newsgraph.annotate.quotes.marks import find_quoted
 from newsgraph.annotate.quotes.reading import MIN_CONTENT_WORDS, Draft, Reading, words
@@ -66,7 +67,9 @@ def find_quotes(
     _according_attributions(reading)
     _colon_attributions(reading)
     attach_leftovers(reading)
-    quotes = [_quote(d, reading, entities) for d in reading.drafts]
+    sources = {i for d in reading.drafts for i in d.source}
+    discourse = Discourse(doc, entities, reading.quoted, sources)
+    quotes = [_quote(d, reading, entities, discourse) for d in reading.drafts]
     return tuple(sorted((q for q in quotes if q is not None), key=lambda q: q.content[0]))
 
 
@@ -419,14 +422,15 @@ def _phrase(doc: Doc, indices: Sequence[int]) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
 
 
-def _quote(draft: Draft, reading: Reading, entities: Sequence[Entity]) -> Quote | None:
+def _quote(draft: Draft, reading: Reading, entities: Sequence[Entity], discourse: Discourse
+           ) -> Quote | None:
     doc = reading.doc
     claim = _spans(doc, draft.content)
     if not claim:
         return None
     cue = _hull(doc, draft.cue)
     source = _hull(doc, draft.source)
-    speakers = resolve_speakers(source, doc, entities, reading.quoted) if source else ()
+    speakers = resolve_speakers(source, doc, entities, reading.quoted, discourse) if source else ()
     # A source that stands for several people ("each", "Pompeo and Lavrov") names them all
     # and credits no one of them alone.
     speaker = speakers[0] if len(speakers) == 1 else None

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Tokens
 
+from newsgraph.annotate.quotes.discourse import Discourse
 from newsgraph.model import Entity, Span
 
 PERSONAL = frozenset({"he", "she", "him", "her"})
@@ -35,7 +36,8 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
 def resolve_speakers(
-    source: Span, doc: Doc, entities: Sequence[Entity], quoted: Sequence[Span]
+    source: Span, doc: Doc, entities: Sequence[Entity], quoted: Sequence[Span],
+    discourse: Discourse | None = None,
 ) -> tuple[Entity, ...]:
     """Every entity `source` stands for, in text order: one for a name, title or pronoun,
     several for a group ("Pompeo and Lavrov", "each", "both men"); () when unclear."""
@@ -45,7 +47,7 @@ def resolve_speakers(
     group = _coordinated(tokens.root, entities) or _group(tokens, entities, quoted)
     if group:
         return group
-    one = resolve_speaker(source, doc, entities, quoted)
+    one = resolve_speaker(source, doc, entities, quoted, discourse)
     return (one,) if one is not None else ()
 
 
@@ -58,9 +60,11 @@ def speaker_names(speakers: Sequence[Entity]) -> str | None:
 
 
 def resolve_speaker(
-    source: Span, doc: Doc, entities: Sequence[Entity], quoted: Sequence[Span]
+    source: Span, doc: Doc, entities: Sequence[Entity], quoted: Sequence[Span],
+    discourse: Discourse | None = None,
 ) -> Entity | None:
-    """The entity that `source` (a span of the body) refers to, or None when unclear."""
+    """The entity that `source` (a span of the body) refers to, or None when unclear.
+    `discourse` (built from the same arguments when not given) resolves "he" and "she"."""
     tokens = doc.char_span(*source, alignment_mode="expand")
     if tokens is None or not len(tokens):
         return None
@@ -79,7 +83,9 @@ def resolve_speaker(
             return found if can_speak(found) else None
         return _by_title(antecedent.idx, _phrase(antecedent), entities)
     if word in PERSONAL:
-        return _last_before(source[0], entities, quoted, ("PERSON",))
+        if discourse is None:
+            discourse = Discourse(doc, entities, quoted)
+        return discourse.person(root.i)
     if word in GROUP:
         return _last_before(source[0], entities, quoted, ("ORG", "NORP", "PLACE"))
     if word in FIRST_PERSON:
@@ -216,7 +222,7 @@ def _by_title(
     for entity in entities:
         if entity.type != "PERSON" or not entity.role:
             continue
-        role = set(entity.role.lower().replace("’s", "").replace("'s", "").split())
+        role = _role_words(entity.role)
         before = [start for start, _ in entity.mentions if start < at]
         if not before or not (head in role if anywhere else head == _role_head(entity.role)):
             continue
@@ -230,9 +236,21 @@ def _by_title(
 
 def _role_head(role: str) -> str:
     """The noun a role is about: "minister" in "Russian Foreign Minister", "chairman" in
-    "deputy chairman of the foreign relations committee"."""
+    "deputy chairman of the foreign relations committee", "senator" in "Vermont Sen."."""
     words = role.lower().split(" of ")[0].split(",")[0].split()
-    return words[-1] if words else ""
+    return ABBREVIATIONS.get(words[-1].rstrip("."), words[-1]) if words else ""
+
+
+# Titles written short before a name, and the word a later mention uses ("the senator").
+ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor",
+                 "gen": "general", "lt": "lieutenant", "col": "colonel", "sec": "secretary",
+                 "pres": "president", "dr": "doctor", "prof": "professor", "amb": "ambassador",
+                 "atty": "attorney", "supt": "superintendent", "sgt": "sergeant"}
+
+
+def _role_words(role: str) -> set[str]:
+    words = role.lower().replace("’s", "").replace("'s", "").split()
+    return {ABBREVIATIONS.get(w.rstrip("."), w) for w in words}
 
 
 def _overlapping(tokens: Tokens, entities: Sequence[Entity]) -> list[Entity]:
