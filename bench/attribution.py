@@ -247,18 +247,18 @@ def _matched_end_to_end(
 
 
 def newsgraph_attributions(text: str) -> list[Attribution]:
-    """newsgraph's quotes for one text: the entity and quote annotators over it as a body.
+    """newsgraph's attributions for one text: the entity annotator, then `find_quotes`.
 
     A mixed quote's PolNeAR content is its `claim` (the whole paraphrase), not its
     `content` (the quoted words only)."""
     from newsgraph.annotate.entities.finder import EntityFinder
-    from newsgraph.annotate.quotes.finder import QuoteFinder
+    from newsgraph.annotate.quotes.finder import find_quotes
     from newsgraph.model import Story
 
-    story = Story(id="bench", body=text)
-    for annotator in (EntityFinder(), QuoteFinder()):
-        story = annotator(story)
-    return [Attribution(q.claim or q.content, q.source, q.cue) for q in story.quotes]
+    story = EntityFinder()(Story(id="bench", body=text))
+    # Every attribution PolNeAR counts, impressions and decisions included; the annotator
+    # lists only the speech among them (`quotes.speech`).
+    return [Attribution(q.claim or q.content, q.source, q.cue) for q in find_quotes(story)]
 
 
 def analyze_seconds(articles: Sequence[Article]) -> float:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.annotate.entities.finder import find_entities
-from newsgraph.annotate.quotes.finder import find_quotes
+from newsgraph.annotate.entities.finder import EntityFinder, find_entities
+from newsgraph.annotate.quotes.finder import QuoteFinder, find_quotes
 from newsgraph.annotate.quotes.marks import find_quoted
 from newsgraph.model import Document, Quote, Story
 from newsgraph.pipeline import extract_document
@@ -426,3 +426,39 @@ def test_a_participle_after_a_content_shares_its_cues_source() -> None:
     story, quotes = _quotes("Ines Falk said the port would reopen, adding that the budget was sound.")
     assert [(story.text(q.content[0]), story.text(q.source)) for q in quotes if q.source] == [
         ("the port would reopen", "Ines Falk"), ("that the budget was sound", "Ines Falk")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a market table's row and a figure
+        "Oslo – OBX: DOWN 0.4 percent at 1,120\n\nMore below.",
+        "Tokyo – Nikkei 225: UP 0.2 percent at 23,120",
+        # an impression with no source
+        "The harbour master appeared to be losing patience with the trawlers.",
+        # a participle of asking: the question is the reporter's
+        "Asked why the port closed, the harbour master smiled and walked away.",
+        # decisions and orders are acts, not words
+        "Norway and Iceland agreed to reopen talks on fishing quotas next month.",
+        "A Norwegian patrol boat ordered an Icelandic trawler to leave the disputed waters.",
+    ],
+)
+def test_only_speech_is_listed_as_a_quote(body: str) -> None:
+    story = QuoteFinder()(EntityFinder()(Story(id="t", body=body)))
+    assert story.quotes == ()
+    # PolNeAR counts them all the same: `find_quotes` keeps them for the bench
+    assert _quotes(body)[1]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ines Falk said the port would reopen in May.",
+        "Ines Falk said the catch was up 4 percent on the year.",
+        "“We will reopen in May,” the harbour board said.",
+        "Ines Falk agreed that the quotas were too low for the boats.",
+    ],
+)
+def test_speech_stays_a_quote(body: str) -> None:
+    story = QuoteFinder()(EntityFinder()(Story(id="t", body=body)))
+    assert len(story.quotes) == 1

@@ -51,6 +51,7 @@ from newsgraph.annotate.quotes.rules import (
     subject_tokens,
 )
 from newsgraph.annotate.quotes.speakers import resolve_speakers, source_name, speaker_names
+from newsgraph.annotate.quotes.speech import is_speech
 from newsgraph.model import Entity, Quote, Span, Story
 
 
@@ -474,14 +475,17 @@ def _hull(doc: Doc, indices: Sequence[int]) -> Span | None:
 
 
 class QuoteFinder(Annotator):
-    """Adds `quotes` (see `find_quotes`), resolving speakers among the story's entities."""
+    """Adds `quotes`: those of `find_quotes` that are speech (`speech.is_speech`), with
+    speakers resolved among the story's entities."""
 
     name: ClassVar[str] = "quotes"
     requires: ClassVar[frozenset[str]] = frozenset({"body", "entities"})
     assigns: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
     def annotate(self, story: Story) -> Story:
-        return replace(story, quotes=find_quotes(story))
+        doc = parse(story.body)
+        quotes = find_quotes(story, doc=doc)
+        return replace(story, quotes=tuple(q for q in quotes if is_speech(q, doc)))
 
 
 __all__ = ["MIN_CONTENT_WORDS", "QuoteFinder", "find_quotes"]
