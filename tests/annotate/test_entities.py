@@ -210,3 +210,59 @@ def test_a_bare_surname_two_people_share_goes_to_the_one_introduced_first() -> N
     last = body.rindex("Scott")
     assert (last, last + 5) in keith.mentions
     assert len(rakeyia.mentions) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "absent"),
+    [
+        # a headline's title case makes no person; the body's name stays
+        ("Trump Warns Clinton Of Risks In New Ad\n\nHillary Clinton said she would win.",
+         "Hillary Clinton", "Warns Clinton"),
+        ("Tom Nides Thanked Clinton For Her Help\n\nTom Nides, a former deputy, said he was glad.",
+         "Tom Nides", "Tom Nides Thanked Clinton"),
+        # one capitalised word with no given name, title, role or speaking part is no person
+        ("Brexit dominated the talks. Anna Berg said the port would reopen.", "Anna Berg",
+         "Brexit"),
+        ("Video shows Anna Berg at the port. The video was filmed on Monday.", "Anna Berg",
+         "Video"),
+        # brackets and soft hyphens are no part of a name
+        ("Ronald Wal\xadcott said the port was closed.", "Ronald Walcott", "Ronald Wal\xadcott"),
+        ("[Vladimir] Putin met Ines Falk. Putin said nothing.", "Vladimir Putin",
+         "Vladimir] Putin"),
+    ],
+)
+def test_only_evidence_makes_a_person(body: str, person: str, absent: str) -> None:
+    people = [e.name for e in find_entities(Story(id="t", body=body)) if e.type == "PERSON"]
+    assert person in people and absent not in people, people
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "variant"),
+    [
+        ("Chair Mary Jo White spoke on Monday. Chair White said the rules would change.",
+         "Mary Jo White", "Chair White"),
+        ("Dr Fauci said the virus was spreading. Anthony Fauci later left the room.",
+         "Anthony Fauci", "Dr Fauci"),
+        ("Rodrigo Duterte spoke on Monday. Duterte said the war would go on.",
+         "Rodrigo Duterte", "Duterte"),
+        ("The International Monetary Fund cut its forecast. The IMF said growth would slow.",
+         "International Monetary Fund", "IMF"),
+    ],
+)
+def test_a_titled_surname_or_acronym_joins_the_full_name(body: str, name: str, variant: str) -> None:
+    entities = find_entities(Story(id="t", body=body))
+    owner = next(e for e in entities if e.name == name)
+    at = body.index(variant) + len(variant) - 1
+    assert any(s <= at < e for s, e in owner.mentions)
+    assert [e.name for e in entities].count(name) == 1
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    body = ("Hillary Clinton and Bill Clinton arrived. Mrs. Clinton spoke first. Donald Trump "
+            "spoke. Donald Trump Jr. said he agreed.")
+    entities = find_entities(Story(id="t", body=body))
+    hillary = next(e for e in entities if e.name == "Hillary Clinton")
+    mrs = body.index("Mrs. Clinton") + 5
+    assert (mrs, mrs + 7) in hillary.mentions
+    names = [e.name for e in entities if e.type == "PERSON"]
+    assert "Donald Trump" in names and "Donald Trump Jr." in names

@@ -36,7 +36,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.annotate.base import Annotator
 from newsgraph.annotate.entities.countries import CAPITALS, country_code, country_in
-from newsgraph.annotate.entities.gender import given_name_gender
+from newsgraph.annotate.entities.gender import given_name_gender, title_gender
 from newsgraph.annotate.entities.nlp import parse
 from newsgraph.annotate.entities.roles import role_of
 from newsgraph.model import Entity, Span, Story
@@ -101,10 +101,11 @@ def find_entities(story: Story, doc: Doc | None = None) -> tuple[Entity, ...]:
     """Every person, organisation and place in `story`, one Entity each, in order of first
     mention. `doc` is the parse of `story.body` (parsed here when not given)."""
     doc = doc if doc is not None else parse(story.body)
-    mentions = _mentions(doc)
+    mentions = _outside_headlines(_mentions(doc), doc.text)
     groups = _group(mentions)
     _add_unlabelled_mentions(doc, groups)
     entities = [_entity(group, doc) for group in sorted(groups, key=lambda g: g.first)]
+    entities = [e for e in entities if e.type != "NONE"]
     entities = [replace(e, id=f"e{i + 1}") for i, e in enumerate(entities)]
     entities = _add_title_mentions(doc, entities)
     return tuple(entities) + _credited_people(story, entities)
@@ -214,8 +215,137 @@ def _full_names(doc: Doc) -> dict[str, set[str]]:
     return names
 
 
+_LINE = re.compile(r"[^\n]+")
+_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by",
+                    "with", "as", "is", "vs", "from", "but"})
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of lines written in title case or capitals ("Warns Clinton Of Risks",
+    "OBAMA FOCUSED ON JOBS"): a headline's or subhead's, whose capitals say nothing of names."""
+    found = []
+    for line in _LINE.finditer(text):
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line.group())
+                 if w.lower() not in _SMALL]
+        if len(words) < 4 or len(words) > 25:
+            continue
+        if all(w[:1].isupper() for w in words):
+            found.append(line.span())
+    return found
+
+
+def _outside_headlines(mentions: list[_Mention], text: str) -> list[_Mention]:
+    """Person mentions in a headline or subhead only where the body names them too: the
+    longest run of the mention's words that is a name outside headlines ("Warns Clinton" is
+    "Clinton", "Tom Nides Thanked Clinton" "Tom Nides"), else none ("OBAMA FOCUSED",
+    "Never Trump" where no Never is named)."""
+    lines = headline_lines(text)
+    if not lines:
+        return mentions
+    inside = [any(s <= m.span[0] < e for s, e in lines) for m in mentions]
+    known = {_key(m.text) for m, i in zip(mentions, inside, strict=True) if not i}
+    known_words = {w for k in known for w in k.split()}
+    kept = []
+    for mention, headline in zip(mentions, inside, strict=True):
+        if not headline or mention.label != "PERSON" or _key(mention.text) in known:
+            kept.append(mention)
+            continue
+        part = _known_part(mention, known, known_words) or _given_name_part(mention)
+        if part is not None:
+            kept.append(part)
+    return kept
+
+
+def _given_name_part(mention: _Mention) -> _Mention | None:
+    """A headline's "Marco Rubio Responds To Question": a known given name and the word after
+    it are a name."""
+    words = mention.text.split()
+    if len(words) < 2 or not given_name_gender(" ".join(words[:2]))[1]:
+        return None
+    text = " ".join(words[:2])
+    if not mention.text.startswith(text):
+        return None
+    return _Mention((mention.span[0], mention.span[0] + len(text)), text, mention.label, 2,
+                    mention.sent)
+
+
+def _known_part(mention: _Mention, known: set[str], known_words: set[str]) -> _Mention | None:
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", mention.text)]
+    for size in range(len(words), 0, -1):
+        for first in range(len(words) - size + 1):
+            start, end = words[first][0], words[first + size - 1][1]
+            key = _key(mention.text[start:end])
+            if key in known or (size == 1 and key in known_words and key[:1].isalpha()):
+                at = mention.span[0]
+                return _Mention((at + start, at + end), mention.text[start:end], mention.label,
+                                size, mention.sent)
+    return None
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text).lower()
+    return re.sub(r"\s+", " ", text.replace("\xad", "")).lower()
+
+
+_NAME_JUNK = re.compile(r"[\[\]{}\xad]")
+
+
+def clean_name(text: str) -> str:
+    """A name as a reader writes it: no soft hyphens ("Wal\xadcott"), brackets
+    ("Vladimir] Putin") or an unclosed parenthesis ("Emanuel Cleaver II (D-Mo.")."""
+    text = _NAME_JUNK.sub("", text)
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")]
+    return " ".join(text.split()).strip(" ,;:-–—")
+
+
+# Verbs whose subject speaks: a one-word name that says something is someone.
+_SPEAKING = frozenset({"say", "tell", "add", "write", "ask", "note", "explain", "argue",
+                       "claim", "insist", "warn", "tweet", "reply", "respond", "recall",
+                       "acknowledge", "admit", "announce", "declare", "testify"})
+_HONORIFIC_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Pres)\.?|"
+    r"\b(?:President|Senator|Governor|General|Judge|Mayor|Minister|Secretary|Chair|"
+    r"Chairman|Chairwoman|Ambassador|Director|Chief|Officer|Sheriff|Pope|King|Queen|Prince|"
+    r"Princess|Lady|Sir|Speaker|Coach|Pastor|Bishop|Justice|Commissioner))\s+$")
+
+
+# One-word names the tagger takes for people that are platforms, laws or events.
+NOT_PEOPLE = frozenset({"twitter", "facebook", "youtube", "instagram", "google", "snapchat",
+                        "reddit", "tiktok", "wikileaks", "brexit", "obamacare", "medicare",
+                        "medicaid", "isis", "isil", "hamas", "hezbollah", "taliban", "nato",
+                        "amazon", "apple", "uber", "netflix", "whatsapp", "linkedin"})
+
+
+def _tag(doc: Doc, mention: _Mention) -> str:
+    span = doc.char_span(*mention.span, alignment_mode="expand")
+    return span.root.tag_ if span is not None and len(span) else ""
+
+
+def _person_evidence(group: _Group, doc: Doc) -> bool:
+    """Whether a group the tagger called a person is one: a full name; one word the story
+    never writes in lower case ("video", "remarks"), no plural ("Africans") and no platform
+    or event ("Twitter", "Brexit"); else a known given name, a title before a mention, or a
+    mention that is the subject of a verb of saying."""
+    if group.is_person_name():
+        return True
+    text = doc.text
+    word = group.mentions[0].text
+    if " " not in word and not (
+        word.lower() in NOT_PEOPLE or re.search(rf"\b{re.escape(word.lower())}\b", text)
+        or any(_tag(doc, m) == "NNPS" for m in group.mentions)
+    ):
+        return True  # "Trump": a name the story never writes as a common word
+    for mention in group.mentions:
+        if given_name_gender(f"{mention.text} X")[0] is not None:
+            return True  # "Meghan": a given name alone
+        if _HONORIFIC_BEFORE.search(text[max(0, mention.span[0] - 16) : mention.span[0]]):
+            return True
+        span = doc.char_span(*mention.span, alignment_mode="expand")
+        if span is not None and len(span):
+            root = span.root
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEAKING:
+                return True
+    return False
 
 
 def _group(mentions: list[_Mention]) -> list[_Group]:
@@ -223,18 +353,36 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
     by_key: dict[str, _Group] = {}
     for mention in mentions:
         by_key.setdefault(_key(mention.text), _Group()).mentions.append(mention)
-    full_names = {k: g for k, g in by_key.items() if g.is_person_name()}
+    full_names = {k: g for k, g in by_key.items() if g.is_person_name()
+                  and not _titled_surname(k)}
     for key, group in list(by_key.items()):
-        if key in full_names or " " in key:
+        short = _titled_surname(key) or key
+        if key in full_names or " " in short:
             continue
         for mention in list(group.mentions):
-            target = _full_name_for(key, mention, full_names)
+            target = _full_name_for(short, mention, full_names)
             if target is not None:
                 group.mentions.remove(mention)
                 target.mentions.append(mention)
         if not group.mentions:
             del by_key[key]
     return _merge_country_aliases(_merge_acronyms(list(by_key.values())))
+
+
+def _titled_surname(key: str) -> str | None:
+    """The surname of a title and a surname ("chair white", "dr fauci", "sen. sanders"),
+    which joins the full name it shortens; None for anything else."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    titles = [w for w in words[:-1] if w.rstrip(".") in TITLE_WORDS]
+    return words[-1] if len(titles) == len(words) - 1 else None
+
+
+def _honorific_gender(mention: _Mention) -> str | None:
+    text = mention.sent.doc.text
+    before = text[max(0, mention.span[0] - 6) : mention.span[0]].split()
+    return title_gender(before[-1:] + mention.text.split()[:1])
 
 
 def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
@@ -266,6 +414,11 @@ def _full_name_for(short: str, mention: _Mention, full_names: dict[str, _Group]
     candidates = [
         g for k, g in full_names.items() if short in (k.split()[-1], k.split()[0])
     ]
+    said = _honorific_gender(mention)
+    if said and len(candidates) > 1:
+        # "Mrs. Clinton" beside "Hillary Clinton" and "Bill Clinton"
+        fitting = [g for g in candidates if given_name_gender(g.mentions[0].text)[0] in (said, None)]
+        candidates = fitting or candidates
     if len(candidates) < 2:
         return candidates[0] if candidates else None
     here = [g for g in candidates if any(m.sent == mention.sent for m in g.mentions)]
@@ -299,7 +452,8 @@ def _add_unlabelled_mentions(doc: Doc, groups: list[_Group]) -> None:
         if group.is_person_name():
             for mention in group.mentions:
                 for word in mention.text.split():
-                    names.setdefault(word, group)
+                    if word.lower().rstrip(".") not in TITLE_WORDS:  # "Chair" of "Chair White"
+                        names.setdefault(word, group)
     for token in doc:
         if token.pos_ == "PROPN" and token.idx not in covered and not token.ent_type_:
             owner = names.get(token.text)
@@ -319,7 +473,7 @@ def _entity(group: _Group, doc: Doc) -> Entity:
     kind = _vote(group)
     mentions = sorted(group.mentions, key=lambda m: m.span)
     fullest = max(mentions, key=lambda m: (m.tokens, not m.text.isupper(), len(m.text)))
-    name = fullest.text
+    name = clean_name(fullest.text)
     role = None
     if kind == "ORG" and fullest.tokens > 1 and fullest.text.istitle():
         # "said Sigrid Dahl, a fisheries analyst at ...": the tagger read a name as an
@@ -334,6 +488,11 @@ def _entity(group: _Group, doc: Doc) -> Entity:
             role = role_of(span) if span is not None else None
             if role:
                 break
+    if kind == "PERSON" and role is None and not _person_evidence(group, doc):
+        # "Twitter", "Brexit", "Remarks": one capitalised word the tagger called a person,
+        # with no given name, title, role or speaking part to say so.
+        others = Counter(m.label for m in group.mentions if m.label != "PERSON")
+        kind = max(others, key=lambda label: others[label]) if others else "NONE"
     country = None
     if kind == "PLACE":
         country = country_code(name)
