@@ -146,3 +146,34 @@ def test_a_quote_of_two_people_is_shown_by_both_names_and_credited_to_neither(
     store(archive, story)
     assert [q.speaker for q in find_quotes(archive)] == ["Mike Pompeo and Sergey Lavrov"]
     assert list_people(archive) == []
+
+
+def test_a_person_is_found_by_any_part_of_the_name_and_a_son_stays_apart(archive: Archive) -> None:
+    store(
+        archive,
+        quoted_story("https://g.example/1", "Marta Velde", "The harbour will reopen",
+                     "the harbour", "2024-05-01"),
+        quoted_story("https://g.example/2", "Jonas Velde", "The harbour must stay shut",
+                     "the harbour", "2024-05-02"),
+        quoted_story("https://g.example/3", "Jonas Velde Jr.", "My father is wrong",
+                     "the harbour", "2024-05-03"),
+    )
+    assert [q.speaker for q in find_quotes(archive, speaker="Marta")] == ["Marta Velde"]
+    assert {q.person for q in find_quotes(archive, speaker="Jonas Velde")} == {"velde-j"}
+    assert [q.speaker for q in find_quotes(archive, speaker="Jonas Velde Jr.")] == [
+        "Jonas Velde Jr."]
+    ids = {p.id for p in list_people(archive)}
+    assert {"velde-m", "velde-j", "veldejr-j"} <= ids
+
+
+def test_a_quote_of_two_people_is_found_under_either(archive: Archive) -> None:
+    body = "In the call, Mike Pompeo and Sergey Lavrov each accused the other of meddling."
+    source = (body.index("Mike"), body.index(" each"))
+    story = make_story(body, "https://h.example/7", quotes=(
+        Quote(content=((body.index("the other"), len(body) - 1),), kind="indirect",
+              source=source, speaker_name="Mike Pompeo and Sergey Lavrov"),))
+    store(archive, story)
+    for name in ("Lavrov", "Pompeo", "Sergei Lavrov", "Mike Pompeo"):
+        assert [q.speaker for q in find_quotes(archive, speaker=name)] == [
+            "Mike Pompeo and Sergey Lavrov"], name
+    assert find_quotes(archive, speaker="Putin") == []

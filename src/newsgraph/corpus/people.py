@@ -11,6 +11,8 @@ second Lavrov. The grouping depends only on the names stored, never on the order
 True
 >>> name_key("Mr. Lavrov")
 ('lavrov', '')
+>>> name_key("Donald Trump Jr.") == name_key("Donald Trump")
+False
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ _TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen", "general", "col", "colonel", "maj", "major", "capt", "captain", "lt", "sgt", "adm", "admiral", "sen", "senator", "rep", "representative", "gov", "governor", "pres", "president", "prime", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "pope", "judge", "justice", "mayor", "ambassador", "amb", "st"]
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+# Suffixes that tell a son from his father, both quoted in one archive.
+_GENERATIONS = frozenset({"jr", "sr"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -44,13 +48,17 @@ def name_key(name: str) -> tuple[str, str]:
     words = [w for w in _WORD.findall(name.replace("'s ", " ")) if w]
     while words and words[0].lower().rstrip(".") in _TITLES:
         words = words[1:]
+    generation = ""
     while words and words[-1].lower().rstrip(".") in _SUFFIXES:
+        if words[-1].lower().rstrip(".") in _GENERATIONS:
+            generation = words[-1].lower().rstrip(".")
         words = words[:-1]
     # Middle initials ("Sergey V. Lavrov") say nothing the surname does not.
     words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]] if len(words) > 1 else words
     if not words:
         return ("", "")
-    surname = fold(words[-1].removesuffix("'s").removesuffix("’s"))
+    # "Donald Trump Jr." is not his father: the generation stays in the surname key.
+    surname = fold(words[-1].removesuffix("'s").removesuffix("’s")) + generation
     first = fold(words[0]) if len(words) > 1 else ""
     return (surname, first)
 

@@ -238,8 +238,10 @@ def find_quotes(
     """Quotes, newest first, narrowed by who said them, what about, and when.
 
     `speaker` matches name variants across stories ("Lavrov", "Sergey Lavrov", "Sergei
-    Lavrov"): a bare surname finds everyone of that surname, a full name the person with that
-    first initial; a person id (`lavrov-s`) works too. `about` is words that the quote, or
+    Lavrov"): a bare surname finds everyone of that surname, a bare first name everyone of
+    that first name ("Hillary"), a full name the person with that first initial; a person id
+    (`lavrov-s`) works too. A quote of several people ("Mike Pompeo and Sergey Lavrov") is
+    found under each of their surnames. `about` is words that the quote, or
     the story it is in, holds. `since`/`until` are ISO dates (inclusive) on the story's date.
     """
     where: list[str] = []
@@ -249,15 +251,21 @@ def find_quotes(
         surname, first = _speaker_filter(speaker)
         if not surname:
             return []
-        where.append("q.speaker_surname = ?")
-        params.append(surname)
-        if first is not None:
+        # A quote of several people ("Mike Pompeo and Sergey Lavrov") is no one person's
+        # row, but found under each of their surnames.
+        joint = "(q.speaker_surname IS NULL AND q.speaker_name LIKE ? AND q.speaker_name LIKE ?)"
+        joint_params = ["% and %", f"%{_surname_word(speaker)}%"]
+        if first is None:
+            # One word is a surname, a first name ("Hillary"), or part of a joint speaker.
+            where.append(f"(q.speaker_surname = ? OR q.speaker_first = ? OR {joint})")
+            params += [surname, surname, *joint_params]
+        else:
             mappings[surname] = _mapping(archive, surname)
             firsts = [f for f, group in mappings[surname].items() if group == first[:1]]
-            if not firsts:
-                return []
-            where.append(f"q.speaker_first IN ({_marks(firsts)})")
-            params.extend(firsts)
+            one = (f"(q.speaker_surname = ? AND q.speaker_first IN ({_marks(firsts)}))"
+                   if firsts else "0")
+            where.append(f"({one} OR {joint})")
+            params += ([surname, *firsts] if firsts else []) + joint_params
     if about:
         match = fts_query(about)
         if not match:
@@ -472,6 +480,12 @@ def _speaker_filter(speaker: str) -> tuple[str, str | None]:
         return surname, initial if "-" in speaker else None
     surname, first = name_key(speaker)
     return surname, first or None
+
+
+def _surname_word(speaker: str) -> str:
+    """The surname as written in a query ("Lavrov" of "Sergei Lavrov"), for a LIKE on names."""
+    words = [w for w in re.findall(r"[^\W\d_]+", speaker) if len(w) > 1]
+    return words[-1] if words else speaker
 
 
 def _mapping(archive: Archive, surname: str) -> dict[str, str]:
