@@ -165,3 +165,19 @@ def test_a_pronoun_goes_to_the_person_being_talked_about(body: str, name: str) -
     pronouns = [q for text, q in _speakers(body) if text.lower() in ("he", "she")]
     assert pronouns, body
     assert pronouns[-1].speaker_name == name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ("Peter Strand spoke in Tromso on Monday. Marit Strand joined him later at the rally. "
+         "The Strand campaign said the rally was a success."),
+        ("Peter Strand spoke in Tromso on Monday. Marit Strand joined him later at the rally. "
+         "Strand campaign allies argued that the rally was a success."),
+        ("Peter Strand spoke in Tromso on Monday. Marit Strand joined him later at the rally. "
+         "A spokesman for Strand said the rally was a success."),
+    ],
+)
+def test_a_campaign_or_spokesman_is_never_a_relative_sharing_the_surname(body: str) -> None:
+    names = [q.speaker_name for _, q in _speakers(body)]
+    assert names and "Marit Strand" not in names, names
