@@ -266,3 +266,9 @@ def test_two_people_sharing_a_surname_stay_apart() -> None:
     assert (mrs, mrs + 7) in hillary.mentions
     names = [e.name for e in entities if e.type == "PERSON"]
     assert "Donald Trump" in names and "Donald Trump Jr." in names
+
+
+def test_a_platform_is_no_person_whatever_its_apposition() -> None:
+    body = "Facebook, the social network, said the posts were removed. Anna Berg agreed."
+    people = [e.name for e in find_entities(Story(id="t", body=body)) if e.type == "PERSON"]
+    assert "Facebook" not in people

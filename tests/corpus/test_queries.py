@@ -177,3 +177,14 @@ def test_a_quote_of_two_people_is_found_under_either(archive: Archive) -> None:
         assert [q.speaker for q in find_quotes(archive, speaker=name)] == [
             "Mike Pompeo and Sergey Lavrov"], name
     assert find_quotes(archive, speaker="Putin") == []
+
+
+def test_a_speaker_with_no_person_behind_it_is_not_listed_as_one(archive: Archive) -> None:
+    body = "Officials said the port would reopen. Polls said the vote was close. Daniel said no."
+    quotes = tuple(
+        Quote(content=((body.index(said), body.index(said) + len(said)),), kind="indirect",
+              source=(body.index(who), body.index(who) + len(who)), speaker_name=who)
+        for who, said in (("Officials", "the port would reopen"), ("Polls", "the vote was close"),
+                          ("Daniel", "no")))
+    store(archive, make_story(body, "https://k.example/1", quotes=quotes))
+    assert [p.name for p in list_people(archive)] == ["Daniel"]

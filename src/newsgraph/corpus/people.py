@@ -63,6 +63,24 @@ def name_key(name: str) -> tuple[str, str]:
     return (surname, first)
 
 
+_NOT_FIRST = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "many",
+                        "most", "other", "others", "new", "all", "both", "several"})
+
+
+def person_like(name: str) -> bool:
+    """Whether a speaker's name with no person entity behind it reads like a person's: one to
+    four capitalised words, not in capitals, opening with a known given name ("Daniel",
+    "Rand Paul"); not "Officials", "Polls", "Wall Street", "DEAR ABBY" or "Hot Topics"."""
+    from newsgraph.annotate.entities.gender import given_name_gender
+
+    words = name.split()
+    if not 1 <= len(words) <= 4 or name.isupper():
+        return False
+    if not all(w[:1].isupper() for w in words) or words[0].lower() in _NOT_FIRST:
+        return False
+    return given_name_gender(f"{words[0]} {words[-1]}" if len(words) > 1 else f"{name} X")[0] is not None
+
+
 def person_id(surname: str, first: str) -> str:
     """The stable id of a person group: `lavrov-s`, or `lavrov` for a bare surname."""
     return f"{surname}-{first[:1]}" if first else surname
@@ -105,4 +123,5 @@ def group_surname(counts: Iterable[NameCount]) -> dict[str, str]:
     return mapping
 
 
-__all__ = ["NameCount", "fold", "group_surname", "name_key", "parse_person_id", "person_id"]
+__all__ = ["NameCount", "fold", "group_surname", "name_key", "parse_person_id", "person_id",
+           "person_like"]

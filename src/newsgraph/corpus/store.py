@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Self
 
-from newsgraph.corpus.people import name_key
+from newsgraph.corpus.people import name_key, person_like
 from newsgraph.corpus.schema import check_version, migrate, schema_version
 from newsgraph.errors import ArchiveError
 from newsgraph.model import MIN_CONFIDENCE, Entity, Story, evidence_text
@@ -250,13 +250,13 @@ def write_annotations(connection: sqlite3.Connection, rowid: int, story: Story) 
 
 def _is_person(entity: Entity | None, name: str | None) -> bool:
     """Whether a speaker can be grouped as a person across stories: a PERSON entity, or a
-    bare name that reads like one ("Lavrov", not "the ministry" or "Moscow" as an ORG)."""
+    name that reads like one (`people.person_like`: "Sergey Lavrov", not "the ministry",
+    "Moscow" as an ORG, or "Officials" opening a sentence)."""
     if not name:
         return False
     if entity is not None:
         return entity.type == "PERSON"
-    words = name.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0] != "The"
+    return person_like(name)
 
 
 def with_cluster(story: Story, cluster: str | None, cluster_source: str | None) -> Story:

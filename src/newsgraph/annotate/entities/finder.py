@@ -326,10 +326,12 @@ def _person_evidence(group: _Group, doc: Doc) -> bool:
     never writes in lower case ("video", "remarks"), no plural ("Africans") and no platform
     or event ("Twitter", "Brexit"); else a known given name, a title before a mention, or a
     mention that is the subject of a verb of saying."""
+    word = group.mentions[0].text
+    if word.lower() in NOT_PEOPLE:
+        return False
     if group.is_person_name():
         return True
     text = doc.text
-    word = group.mentions[0].text
     if " " not in word and not (
         word.lower() in NOT_PEOPLE or re.search(rf"\b{re.escape(word.lower())}\b", text)
         or any(_tag(doc, m) == "NNPS" for m in group.mentions)
@@ -488,7 +490,9 @@ def _entity(group: _Group, doc: Doc) -> Entity:
             role = role_of(span) if span is not None else None
             if role:
                 break
-    if kind == "PERSON" and role is None and not _person_evidence(group, doc):
+    if kind == "PERSON" and not (
+        _person_evidence(group, doc) or (role is not None and names_a_post(role))
+    ):
         # "Twitter", "Brexit", "Remarks": one capitalised word the tagger called a person,
         # with no given name, title, role or speaking part to say so.
         others = Counter(m.label for m in group.mentions if m.label != "PERSON")
