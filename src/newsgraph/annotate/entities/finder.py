@@ -27,6 +27,7 @@ Bylined authors and credited contributors become PERSON entities too, with the r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
@@ -101,10 +102,12 @@ def find_entities(story: Story, doc: Doc | None = None) -> tuple[Entity, ...]:
     """Every person, organisation and place in `story`, one Entity each, in order of first
     mention. `doc` is the parse of `story.body` (parsed here when not given)."""
     doc = doc if doc is not None else parse(story.body)
-    mentions = _outside_headlines(_mentions(doc), doc.text)
-    groups = _group(mentions)
+    text = doc.text  # built anew on every access: once per story
+    mentions = _outside_headlines(_mentions(doc), text)
+    groups = _group(mentions, text)
     _add_unlabelled_mentions(doc, groups)
-    entities = [_entity(group, doc) for group in sorted(groups, key=lambda g: g.first)]
+    lower = set(re.findall(r"\b[a-z]+\b", text))  # words the story writes in lower case
+    entities = [_entity(group, doc, lower, text) for group in sorted(groups, key=lambda g: g.first)]
     entities = [e for e in entities if e.type != "NONE"]
     entities = [replace(e, id=f"e{i + 1}") for i, e in enumerate(entities)]
     entities = _add_title_mentions(doc, entities)
@@ -242,7 +245,13 @@ def _outside_headlines(mentions: list[_Mention], text: str) -> list[_Mention]:
     lines = headline_lines(text)
     if not lines:
         return mentions
-    inside = [any(s <= m.span[0] < e for s, e in lines) for m in mentions]
+    starts = [start for start, _ in lines]
+
+    def in_headline(at: int) -> bool:
+        i = bisect_right(starts, at) - 1
+        return i >= 0 and at < lines[i][1]
+
+    inside = [in_headline(m.span[0]) for m in mentions]
     known = {_key(m.text) for m, i in zip(mentions, inside, strict=True) if not i}
     known_words = {w for k in known for w in k.split()}
     kept = []
@@ -321,7 +330,7 @@ def _tag(doc: Doc, mention: _Mention) -> str:
     return span.root.tag_ if span is not None and len(span) else ""
 
 
-def _person_evidence(group: _Group, doc: Doc) -> bool:
+def _person_evidence(group: _Group, doc: Doc, lower: set[str], text: str) -> bool:
     """Whether a group the tagger called a person is one: a full name; one word the story
     never writes in lower case ("video", "remarks"), no plural ("Africans") and no platform
     or event ("Twitter", "Brexit"); else a known given name, a title before a mention, or a
@@ -331,9 +340,8 @@ def _person_evidence(group: _Group, doc: Doc) -> bool:
         return False
     if group.is_person_name():
         return True
-    text = doc.text
     if " " not in word and not (
-        word.lower() in NOT_PEOPLE or re.search(rf"\b{re.escape(word.lower())}\b", text)
+        word.lower() in NOT_PEOPLE or word.lower() in lower
         or any(_tag(doc, m) == "NNPS" for m in group.mentions)
     ):
         return True  # "Trump": a name the story never writes as a common word
@@ -350,7 +358,7 @@ def _person_evidence(group: _Group, doc: Doc) -> bool:
     return False
 
 
-def _group(mentions: list[_Mention]) -> list[_Group]:
+def _group(mentions: list[_Mention], text: str) -> list[_Group]:
     """Group mentions by name, then fold short personal names and country aliases in."""
     by_key: dict[str, _Group] = {}
     for mention in mentions:
@@ -362,7 +370,7 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
         if key in full_names or " " in short:
             continue
         for mention in list(group.mentions):
-            target = _full_name_for(short, mention, full_names)
+            target = _full_name_for(short, mention, full_names, text)
             if target is not None:
                 group.mentions.remove(mention)
                 target.mentions.append(mention)
@@ -381,8 +389,7 @@ def _titled_surname(key: str) -> str | None:
     return words[-1] if len(titles) == len(words) - 1 else None
 
 
-def _honorific_gender(mention: _Mention) -> str | None:
-    text = mention.sent.doc.text
+def _honorific_gender(mention: _Mention, text: str) -> str | None:
     before = text[max(0, mention.span[0] - 6) : mention.span[0]].split()
     return title_gender(before[-1:] + mention.text.split()[:1])
 
@@ -407,7 +414,7 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
     return kept
 
 
-def _full_name_for(short: str, mention: _Mention, full_names: dict[str, _Group]
+def _full_name_for(short: str, mention: _Mention, full_names: dict[str, _Group], text: str
                    ) -> _Group | None:
     """The full name a lone first name or surname stands for. Of several sharing it
     ("Keith Lamont Scott" and his wife "Rakeyia Scott"), the one named in the same
@@ -416,7 +423,7 @@ def _full_name_for(short: str, mention: _Mention, full_names: dict[str, _Group]
     candidates = [
         g for k, g in full_names.items() if short in (k.split()[-1], k.split()[0])
     ]
-    said = _honorific_gender(mention)
+    said = _honorific_gender(mention, text)
     if said and len(candidates) > 1:
         # "Mrs. Clinton" beside "Hillary Clinton" and "Bill Clinton"
         fitting = [g for g in candidates if given_name_gender(g.mentions[0].text)[0] in (said, None)]
@@ -471,7 +478,7 @@ def _vote(group: _Group) -> str:
     return max(counts, key=lambda label: (counts[label], label == "PERSON"))
 
 
-def _entity(group: _Group, doc: Doc) -> Entity:
+def _entity(group: _Group, doc: Doc, lower: set[str], text: str) -> Entity:
     kind = _vote(group)
     mentions = sorted(group.mentions, key=lambda m: m.span)
     fullest = max(mentions, key=lambda m: (m.tokens, not m.text.isupper(), len(m.text)))
@@ -491,7 +498,7 @@ def _entity(group: _Group, doc: Doc) -> Entity:
             if role:
                 break
     if kind == "PERSON" and not (
-        _person_evidence(group, doc) or (role is not None and names_a_post(role))
+        _person_evidence(group, doc, lower, text) or (role is not None and names_a_post(role))
     ):
         # "Twitter", "Brexit", "Remarks": one capitalised word the tagger called a person,
         # with no given name, title, role or speaking part to say so.

@@ -73,7 +73,8 @@ class Discourse:
     def __init__(self, doc: Doc, entities: Sequence[Entity], quoted: Sequence[Span],
                  sources: Iterable[int] = ()) -> None:
         self._resolved: dict[int, Entity] = {}
-        people = {e.id: _person(e, doc) for e in entities if e.type == "PERSON"}
+        text = doc.text  # built anew on every access: once per story
+        people = {e.id: _person(e, text) for e in entities if e.type == "PERSON"}
         at: dict[int, _Person] = {}
         for person in people.values():
             for start, end in person.entity.mentions:
@@ -128,10 +129,9 @@ class Discourse:
         return best[2] if best else None
 
 
-def _person(entity: Entity, doc: Doc) -> _Person:
+def _person(entity: Entity, text: str) -> _Person:
     """A person with the gender their name, honorifics and role say."""
     words = [entity.role or ""]
-    text = doc.text
     for start, _ in entity.mentions:
         words.append(text[max(0, start - 6) : start])  # "Mr. ", "Mrs. " before a mention
     titled = title_gender(words)
