@@ -272,3 +272,10 @@ def test_a_platform_is_no_person_whatever_its_apposition() -> None:
     body = "Facebook, the social network, said the posts were removed. Anna Berg agreed."
     people = [e.name for e in find_entities(Story(id="t", body=body)) if e.type == "PERSON"]
     assert "Facebook" not in people
+
+
+def test_lower_case_words_before_a_name_are_no_part_of_it() -> None:
+    body = "Segundo muito ao Carlos Mendes, the port stays open. Bill de Blasio agreed."
+    people = [e.name for e in find_entities(Story(id="t", body=body)) if e.type == "PERSON"]
+    assert not any(name.startswith(("muito", "ao")) for name in people), people
+    assert "Bill de Blasio" in people

@@ -157,6 +157,8 @@ def _name_only(doc: Doc, start: int, end: int, full_names: dict[str, set[str]]) 
         return start, start  # "gaunt": a lower-case word is no name
     while end - start > 2 and doc[start].is_lower and doc[start + 1].text == "-":
         start += 2  # "pro-Trump"
+    while end - start > 1 and doc[start].is_lower and doc[start].lower_ not in PARTICLES:
+        start += 1  # "muito ao Carlos": lower-case words before a name are no part of it
     while end - start > 1 and _glued_before(doc[start], doc[start + 1 : end], full_names):
         start += 1
     for i in range(start + 1, end):
@@ -185,6 +187,11 @@ TITLE_WORDS = frozenset({
     "councilman", "councilwoman", "leader", "speaker", "attorney", "prosecutor", "candidate",
     "nominee", "pastor", "bishop", "coach", "professor", "dr", "mr", "mrs", "ms",
 })
+
+
+# Lower-case words that belong inside names: "Bill de Blasio", "Van der Beek", "bin Salman".
+PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "el",
+                       "al", "bin", "ibn", "ben", "dos", "das", "del", "y", "ter", "ten"})
 
 
 def _full_name(tokens: SpacySpan) -> bool:
