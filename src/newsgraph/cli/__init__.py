@@ -16,7 +16,8 @@ from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
 
 # Modules that add subcommands, in the order `newsgraph --help` lists them.
-COMMAND_MODULES = ("newsgraph.cli.stories", "newsgraph.cli.archive", "newsgraph.cli.serve")
+COMMAND_MODULES = ("newsgraph.cli.stories", "newsgraph.cli.archive", "newsgraph.cli.serve",
+                   "newsgraph.cli.scale")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,70 @@
+"""The SparkSession newsgraph's jobs run in: the caller's, or one made for a master URL."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from newsgraph.errors import NewsgraphError
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+
+class EngineError(NewsgraphError):
+    """The engine cannot start or run a job (no pyspark, no Java, a failed stage)."""
+
+
+@contextmanager
+def spark_session(master: str | None = None, app: str = "newsgraph") -> Iterator[SparkSession]:
+    """The active SparkSession (under `spark-submit`, or a test's), else a new one on
+    `master` (default `local[*]`), stopped on leaving only if it was made here."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise EngineError("pyspark is not installed: pip install 'newsgraph[spark]'") from None
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        yield active
+        return
+    # Under spark-submit the launcher sets the master; anywhere else run on this machine.
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ or "SPARK_ENV_LOADED" in os.environ
+    if master is None and not submitted:
+        master = "local[*]"
+    local = (master or "").startswith("local")
+    if local:
+        # Local workers run this interpreter, so they see the same installed newsgraph.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app)
+    if master:
+        builder = builder.master(master)
+    builder = (
+        builder.config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        .config("spark.sql.parquet.compression.codec", "zstd")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
+    )
+    if local:
+        builder = builder.config("spark.ui.enabled", "false").config(
+            "spark.sql.shuffle.partitions", "4")
+    try:
+        session = builder.getOrCreate()
+    except Exception as error:  # noqa: BLE001
+        # Py4J and the JVM launcher raise their own types (no Java, a bad master URL).
+        raise EngineError(f"cannot start Spark ({master or 'cluster'}): {error}") from None
+    session.sparkContext.setLogLevel("ERROR")
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+def configure(session: SparkSession) -> None:
+    """The settings newsgraph's writes rely on, on a session it did not make."""
+    session.conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic")
+    session.conf.set("spark.sql.parquet.compression.codec", "zstd")
+
+
+__all__ = ["EngineError", "configure", "spark_session"]
