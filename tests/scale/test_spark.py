@@ -41,7 +41,7 @@ def analyzed(spark: Any, crawl: list[Path], tmp_path_factory: pytest.TempPathFac
 def clustered(spark: Any, analyzed: Path) -> Path:
     out = analyzed.parent / "clusters"
     report = cluster_stories(spark, str(analyzed), str(out))
-    assert (report.stories, report.syndicated) == (5, 1)
+    assert (report.stories, report.syndicated, report.copies) == (5, 1, 3)
     return out
 
 
@@ -158,3 +158,12 @@ def test_rerun_over_the_same_output_is_safe(spark: Any, analyzed: Path, crawl: l
     assert code == 1  # one record failed, and said so
     assert sorted(r["id"] for r in read_rows(analyzed)) == before
     assert len(table(analyzed / "failures")) == 1
+
+
+def test_components_as_dataframe_work_match_the_driver(spark: Any) -> None:
+    from newsgraph.scale.clusters import components
+    from newsgraph.scale.spark.cluster import _components
+
+    edges = [("d", "e"), ("c", "d"), ("b", "c"), ("a", "b"), ("x", "z"), ("y", "z")]
+    frame = spark.createDataFrame(edges, "a string, b string")
+    assert {r["id"]: r["label"] for r in _components(frame).collect()} == components(edges)

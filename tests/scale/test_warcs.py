@@ -70,3 +70,10 @@ def test_paths_file_gzipped_with_prefix(tmp_path: Path) -> None:
 
 def test_second_file_is_plain(crawl: list[Path]) -> None:
     assert crawl[1].read_bytes().startswith(b"WARC/") and len(second_file()) == 3
+
+
+def test_components_are_named_by_their_smallest_id() -> None:
+    from newsgraph.scale.clusters import components
+
+    found = components([("m", "k"), ("k", "z"), ("q", "p")])
+    assert found == {"m": "k", "k": "k", "z": "k", "q": "p", "p": "p"}

@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
                          help="file of WARC paths or URLs, one a line, .gz allowed "
                               "(the shape of Common Crawl's warc.paths.gz)")
     analyze.add_argument("--output", required=True, metavar="DIR", help="output directory")
-    analyze.add_argument("--prefix", default="", metavar="URL",
+    analyze.add_argument("--prefix", metavar="URL",
                          help="put before paths that are not URLs (e.g. s3://commoncrawl/)")
     analyze.add_argument("--stage", choices=("analyze", "extract"), default="analyze",
                          help="analyze (default: entities, quotes, events) or extract only (fast)")
@@ -69,7 +69,7 @@ def run_spark_analyze(args: argparse.Namespace) -> int:
     from newsgraph.scale import read_paths_file
     from newsgraph.scale.spark import analyze_warcs, spark_session
 
-    paths = read_paths_file(args.input, args.prefix)
+    paths = read_paths_file(args.input, args.prefix or "")
     with spark_session(args.master, "newsgraph spark analyze") as spark:
         report = analyze_warcs(spark, paths, args.output, stage=args.stage,
                                records_per_task=args.records_per_task)

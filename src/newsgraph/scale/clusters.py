@@ -25,7 +25,8 @@ from newsgraph.corpus.syndication import (
 )
 from newsgraph.scale.schema import CLUSTER_SCHEMA
 
-EDGE_SCHEMA = pa.schema([pa.field("a", pa.string()), pa.field("b", pa.string())])
+PAIR_SCHEMA = pa.schema([pa.field("a", pa.string()), pa.field("b", pa.string()),
+                         pa.field("copy", pa.bool_())])
 
 # A band key shared by more stories than this is a bucket of boilerplate-like bodies (a
 # site's "page not found" text), whose pairs would be quadratic in number; it is dropped.
@@ -34,15 +35,38 @@ MAX_BUCKET = 1000
 
 
 def verify_pairs(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """The candidate pairs that are copies. Each incoming row has, for sides `a` and `b`:
-    `{side}` (id), `{side}_signature`, `{side}_shingles`, `{side}_body`, `{side}_dateline`
-    (whether the body opens with a dateline)."""
+    """Each candidate pair decided: (a, b, copy). Each incoming row has, for sides `a` and
+    `b`: `{side}` (id), `{side}_signature`, `{side}_shingles`, `{side}_body`,
+    `{side}_dateline` (whether the body opens with a dateline)."""
     for batch in batches:
-        edges = [
-            {"a": row["a"], "b": row["b"]} for row in batch.to_pylist() if _copies(row)
-        ]
-        if edges:
-            yield pa.RecordBatch.from_pylist(edges, schema=EDGE_SCHEMA)
+        rows = [{"a": row["a"], "b": row["b"], "copy": _copies(row)} for row in batch.to_pylist()]
+        if rows:
+            yield pa.RecordBatch.from_pylist(rows, schema=PAIR_SCHEMA)
+
+
+def components(edges: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Every story in an edge -> the smallest story id of its connected component
+    (union-find with path halving).
+
+    >>> components([("b", "c"), ("c", "a"), ("x", "y")])
+    {'b': 'a', 'c': 'a', 'a': 'a', 'x': 'x', 'y': 'x'}
+    """
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in edges:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            # The smaller id is the root, so a component's root is its smallest id.
+            parent[max(ra, rb)] = min(ra, rb)
+    return {node: root(node) for node in parent}
 
 
 def _copies(row: dict[str, Any]) -> bool:
@@ -78,4 +102,5 @@ def cluster_summary(cluster: str, members: list[dict[str, Any]]) -> dict[str, An
     }
 
 
-__all__ = ["EDGE_SCHEMA", "MAX_BUCKET", "cluster_summary", "summarise_clusters", "verify_pairs"]
+__all__ = ["MAX_BUCKET", "PAIR_SCHEMA", "cluster_summary", "components", "summarise_clusters",
+           "verify_pairs"]

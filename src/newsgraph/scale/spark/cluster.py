@@ -9,7 +9,9 @@ are therefore the connected components of the copy relation over candidate pairs
 2. each story's band keys exploded and grouped; buckets larger than `MAX_BUCKET` dropped;
    the pairs of each bucket, once each;
 3. every pair decided by the archive's own `is_copy` (exact shingles for borderline pairs);
-4. connected components by minimum-label propagation with pointer jumping;
+4. connected components: union-find in the driver when the copy pairs are few enough (a
+   month of news has far fewer copy pairs than stories), else minimum-label propagation
+   with pointer jumping as DataFrame work;
 5. each cluster's original and original source by the archive's own rule.
 
 Written under OUTPUT: `members` (id, cluster), one row per story, and `clusters` (cluster,
@@ -22,7 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.scale.clusters import EDGE_SCHEMA, MAX_BUCKET, summarise_clusters, verify_pairs
+from newsgraph.scale.clusters import (
+    MAX_BUCKET,
+    PAIR_SCHEMA,
+    components,
+    summarise_clusters,
+    verify_pairs,
+)
 from newsgraph.scale.schema import CLUSTER_SCHEMA
 from newsgraph.scale.spark.session import EngineError, configure
 
@@ -30,6 +38,9 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 MAX_ROUNDS = 60
+# Up to this many copy pairs, connected components are found in the driver (union-find, a
+# few hundred bytes a pair); beyond it, by label propagation as DataFrame work.
+DRIVER_EDGES = 5_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +55,9 @@ class ClusterReport:
 
 
 def cluster_stories(spark: SparkSession, stories_dir: str, output: str,
-                    max_bucket: int = MAX_BUCKET) -> ClusterReport:
+                    max_bucket: int = MAX_BUCKET, driver_edges: int = DRIVER_EDGES) -> ClusterReport:
     """Cluster the stories `spark analyze` wrote under `stories_dir`; write under `output`."""
+    from pyspark import StorageLevel
     from pyspark.sql import functions as F
     from pyspark.sql.pandas.types import from_arrow_schema
     from pyspark.sql.utils import AnalysisException
@@ -60,33 +72,47 @@ def cluster_stories(spark: SparkSession, stories_dir: str, output: str,
                        "original_source", "published", "title",
                        (F.col("dateline") != "null").alias("dateline"))
                .dropDuplicates(["id"])
-               .localCheckpoint())
-    keys = stories.select("id", F.explode("band_keys").alias("key"))
-    sizes = keys.groupBy("key").agg(F.count(F.lit(1)).alias("size"))
-    kept = keys.join(sizes.where((F.col("size") > 1) & (F.col("size") <= max_bucket)), "key")
-    pairs = (kept.alias("x").join(kept.alias("y"), "key")
-             .where(F.col("x.id") < F.col("y.id"))
-             .select(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
-             .distinct())
-    side = stories.select("id", "signature", "shingles", "body", "dateline")
-    candidates = pairs.join(_prefixed(side, "a"), "a").join(_prefixed(side, "b"), "b")
-    edges = candidates.mapInArrow(verify_pairs, from_arrow_schema(EDGE_SCHEMA)).localCheckpoint()
-    labels = _components(edges)
-    members = (stories.select("id")
-               .join(labels, "id", "left")
-               .select("id", F.concat(F.lit("c"), F.coalesce("label", "id")).alias("cluster"))
-               .localCheckpoint())
-    member_rows = stories.join(members, "id").select(
-        "cluster", F.struct("id", "publisher", "original_source", "published", "title").alias("m"))
-    summaries = (member_rows.groupBy("cluster").agg(F.collect_list("m").alias("members"))
-                 .mapInArrow(summarise_clusters, from_arrow_schema(CLUSTER_SCHEMA)))
-    members.orderBy("cluster", "id").write.mode("overwrite").parquet(f"{output}/members")
-    summaries.orderBy("cluster").write.mode("overwrite").parquet(f"{output}/clusters")
-    written = spark.read.parquet(f"{output}/clusters")
-    return ClusterReport(
-        stories=members.count(), pairs=pairs.count(), copies=edges.count(),
-        clusters=written.count(), syndicated=written.where(F.col("size") > 1).count(),
-    )
+               .persist(StorageLevel.MEMORY_AND_DISK))
+    try:
+        keys = stories.select("id", F.explode("band_keys").alias("key"))
+        sizes = keys.groupBy("key").agg(F.count(F.lit(1)).alias("size"))
+        kept = keys.join(sizes.where((F.col("size") > 1) & (F.col("size") <= max_bucket)), "key")
+        pairs = (kept.alias("x").join(kept.alias("y"), "key")
+                 .where(F.col("x.id") < F.col("y.id"))
+                 .select(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
+                 .distinct())
+        side = stories.select("id", "signature", "shingles", "body", "dateline")
+        candidates = pairs.join(_prefixed(side, "a"), "a").join(_prefixed(side, "b"), "b")
+        decided = (candidates.mapInArrow(verify_pairs, from_arrow_schema(PAIR_SCHEMA))
+                   .persist(StorageLevel.MEMORY_AND_DISK))
+        counts = {row["copy"]: row["n"] for row in
+                  decided.groupBy("copy").agg(F.count(F.lit(1)).alias("n")).collect()}
+        copies = counts.get(True, 0)
+        edges = decided.where("copy").select("a", "b")
+        if copies <= driver_edges:
+            # Few enough copy pairs for one process: components in the driver, one pass.
+            found = components((row["a"], row["b"]) for row in edges.toLocalIterator())
+            labels = spark.createDataFrame(list(found.items()), "id string, label string")
+        else:
+            labels = _components(edges)
+        members = (stories.select("id").join(labels, "id", "left")
+                   .select("id", F.concat(F.lit("c"), F.coalesce("label", "id")).alias("cluster")))
+        members.orderBy("cluster", "id").write.mode("overwrite").parquet(f"{output}/members")
+        written = spark.read.parquet(f"{output}/members")
+        member_rows = stories.join(written, "id").select(
+            "cluster", F.struct("id", "publisher", "original_source", "published", "title").alias("m"))
+        summaries = (member_rows.groupBy("cluster").agg(F.collect_list("m").alias("members"))
+                     .mapInArrow(summarise_clusters, from_arrow_schema(CLUSTER_SCHEMA)))
+        summaries.orderBy("cluster").write.mode("overwrite").parquet(f"{output}/clusters")
+        totals = (spark.read.parquet(f"{output}/clusters")
+                  .agg(F.count(F.lit(1)).alias("clusters"), F.sum("size").alias("stories"),
+                       F.sum((F.col("size") > 1).cast("long")).alias("syndicated"))
+                  .collect()[0])
+    finally:
+        stories.unpersist()
+    return ClusterReport(stories=int(totals["stories"] or 0), pairs=sum(counts.values()),
+                         copies=copies, clusters=int(totals["clusters"]),
+                         syndicated=int(totals["syndicated"] or 0))
 
 
 def _prefixed(side: DataFrame, name: str) -> DataFrame:

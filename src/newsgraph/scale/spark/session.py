@@ -47,8 +47,12 @@ def spark_session(master: str | None = None, app: str = "newsgraph") -> Iterator
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
     )
     if local:
+        # A few shuffle partitions per core, not Spark's 200: on one machine each costs a
+        # task's start for a handful of rows.
+        cores = master[6:-1] if master and master.startswith("local[") else ""
+        count = int(cores) if cores.isdigit() else (os.cpu_count() or 1)
         builder = builder.config("spark.ui.enabled", "false").config(
-            "spark.sql.shuffle.partitions", "4")
+            "spark.sql.shuffle.partitions", str(2 * count))
     try:
         session = builder.getOrCreate()
     except Exception as error:  # noqa: BLE001
