@@ -40,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "extraction" / "scrapinghub" / "html"
 sys.path.insert(0, str(REPO / "bench"))
-from archive import tree_rss_bytes  # noqa: E402  (one sampler for every bench)
+from archive import tree_rss_bytes
 
 FILES = 4
 HOURS_PER_DAY = 24

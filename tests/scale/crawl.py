@@ -11,40 +11,40 @@ from pathlib import Path
 from fastwarc.warc import WarcRecord, WarcRecordType
 
 WIRE = [
-    "The port authority of Brindlemouth said on Tuesday that the northern ferry terminal "
-    "would close for six weeks while engineers replace the pilings under the main quay.",
-    "Harbour master Odile Ferrant told reporters the closure was unavoidable after divers "
-    "found that salt water had eaten through the steel sleeves of a dozen supports.",
-    "“We cannot ask passengers to stand on a pier that we would not stand on ourselves,” "
-    "Ferrant said, adding that crossings to the islands would run from the south terminal.",
-    "The council of the island of Skerrow, which depends on the ferry for food and fuel, "
-    "asked the authority to add an extra sailing each evening during the works.",
-    "Engineers expect the new pilings, cast in concrete on the mainland, to last forty "
-    "years, and the authority put the cost of the repairs at eleven million crowns.",
-    "Shipping firms that use the northern quay for freight will be offered berths at the "
-    "old timber wharf, which was reopened last spring after its own repairs.",
+    ("The port authority of Brindlemouth said on Tuesday that the northern ferry terminal "
+    "would close for six weeks while engineers replace the pilings under the main quay."),
+    ("Harbour master Odile Ferrant told reporters the closure was unavoidable after divers "
+    "found that salt water had eaten through the steel sleeves of a dozen supports."),
+    ("“We cannot ask passengers to stand on a pier that we would not stand on ourselves,” "
+    "Ferrant said, adding that crossings to the islands would run from the south terminal."),
+    ("The council of the island of Skerrow, which depends on the ferry for food and fuel, "
+    "asked the authority to add an extra sailing each evening during the works."),
+    ("Engineers expect the new pilings, cast in concrete on the mainland, to last forty "
+    "years, and the authority put the cost of the repairs at eleven million crowns."),
+    ("Shipping firms that use the northern quay for freight will be offered berths at the "
+    "old timber wharf, which was reopened last spring after its own repairs."),
 ]
 LOCAL = ("Readers of the Kestrel Gazette will remember that the same quay was shut for a "
          "week in the storms of last winter, when a trawler broke loose from its moorings.")
 OTHER_A = [
-    "The orchestra of the city of Varnholt gave its first concert in the rebuilt music hall "
-    "on Saturday, three years after a fire destroyed the roof and the organ.",
-    "Conductor Ilse Marrow chose a programme of works written for the hall's opening a "
-    "century ago, and the audience stood for ten minutes at the end of the evening.",
-    "The new organ, built by a workshop in the hills above the city, has four thousand "
-    "pipes and took two years to voice, the hall's director said after the concert.",
-    "Tickets for the autumn season went on sale on Monday and sold out within a day, "
-    "the box office reported, with a waiting list for every concert until December.",
+    ("The orchestra of the city of Varnholt gave its first concert in the rebuilt music hall "
+    "on Saturday, three years after a fire destroyed the roof and the organ."),
+    ("Conductor Ilse Marrow chose a programme of works written for the hall's opening a "
+    "century ago, and the audience stood for ten minutes at the end of the evening."),
+    ("The new organ, built by a workshop in the hills above the city, has four thousand "
+    "pipes and took two years to voice, the hall's director said after the concert."),
+    ("Tickets for the autumn season went on sale on Monday and sold out within a day, "
+    "the box office reported, with a waiting list for every concert until December."),
 ]
 OTHER_B = [
-    "Farmers in the valley of the Tesk river began the grape harvest a fortnight early "
-    "this year after the warmest summer that the regional weather office has recorded.",
-    "Growers said the fruit was small but sweet, and the cooperative at Lannoch expects "
-    "its wines from this vintage to be stronger than usual, its chairman said.",
-    "Pickers from the towns along the river have been hired for longer than ever before, "
-    "and the cooperative has opened a second press house to keep up with the loads.",
-    "The weather office said the dry weather would continue into October, and asked "
-    "farmers to keep their irrigation to the early morning to spare the reservoirs.",
+    ("Farmers in the valley of the Tesk river began the grape harvest a fortnight early "
+    "this year after the warmest summer that the regional weather office has recorded."),
+    ("Growers said the fruit was small but sweet, and the cooperative at Lannoch expects "
+    "its wines from this vintage to be stronger than usual, its chairman said."),
+    ("Pickers from the towns along the river have been hired for longer than ever before, "
+    "and the cooperative has opened a second press house to keep up with the loads."),
+    ("The weather office said the dry weather would continue into October, and asked "
+    "farmers to keep their irrigation to the early morning to spare the reservoirs."),
 ]
 
 

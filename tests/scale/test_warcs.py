@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def test_tasks_cover_every_record_once(crawl: list[Path], per_task: int) -> None
     for path in crawl:
         tasks = index_warc(str(path), per_task)
         assert tasks[0].start == 0 and tasks[-1].end == path.stat().st_size
-        assert all(a.end == b.start for a, b in zip(tasks, tasks[1:], strict=False))
+        assert all(a.end == b.start for a, b in itertools.pairwise(tasks))
         assert all(t.responses <= per_task for t in tasks)
         urls = [row.get("url") or row["origin"] for t in tasks for row in task_rows(t, "extract")]
         whole = [item.url if isinstance(item, Document) else item.origin
