@@ -78,3 +78,17 @@ def test_components_are_named_by_their_smallest_id() -> None:
 
     found = components([("m", "k"), ("k", "z"), ("q", "p")])
     assert found == {"m": "k", "k": "k", "z": "k", "q": "p", "p": "p"}
+
+
+@pytest.mark.parametrize("command", [
+    ["spark", "analyze", "--input", "{tmp}/no-such.paths", "--output", "{tmp}/out"],
+    ["archive", "load", "--stories", "{tmp}/no-such-dir", "--db", "{tmp}/a.db"],
+])
+def test_bad_input_is_one_line_and_exit_1(tmp_path: Path, command: list[str],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from newsgraph.cli import main
+
+    assert main([word.format(tmp=tmp_path) for word in command]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("newsgraph: error: ")
+    assert not (tmp_path / "a.db").exists()

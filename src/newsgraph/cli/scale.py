@@ -93,8 +93,9 @@ def run_spark_cluster(args: argparse.Namespace) -> int:
 
 def run_archive_load(args: argparse.Namespace) -> int:
     from newsgraph.corpus import Archive
-    from newsgraph.scale.load import LoadFilter, load_stories
+    from newsgraph.scale.load import LoadFilter, check_sources, load_stories
 
+    check_sources(args.stories, args.clusters)
     selection = LoadFilter(since=args.since, until=args.until, publisher=args.publisher,
                            language=args.language)
     with Archive.open(args.db) as archive:

@@ -69,14 +69,23 @@ class LoadReport(Row):
     elapsed_s: float = 0.0
 
 
+def check_sources(stories_dir: str | Path, clusters_dir: str | Path | None = None) -> None:
+    """Raise InputError unless the folders `spark analyze` (and `spark cluster`) write are
+    there: checked before an archive is opened, so a mistyped path creates no file."""
+    for folder, part, job in ((stories_dir, "stories", "spark analyze"),
+                              (clusters_dir, "members", "spark cluster")):
+        if folder is not None and not (Path(folder) / part).is_dir():
+            raise InputError(f"no {part} under {folder} (expected {Path(folder) / part}, "
+                             f"as `{job}` writes)")
+
+
 def read_rows(stories_dir: str | Path, columns: list[str] | None = None) -> Iterator[dict[str, Any]]:
     """Every story row under `stories_dir/stories` (partitioned by crawl date), in order of
     crawl date, then as written. Raises InputError when there is none to read."""
     import pyarrow.dataset as ds
 
+    check_sources(stories_dir)
     where = Path(stories_dir) / "stories"
-    if not where.is_dir():
-        raise InputError(f"no stories under {stories_dir} (expected {where}, as `spark analyze` writes)")
     try:
         dataset = ds.dataset(str(where), format="parquet", partitioning="hive")
     except (OSError, ValueError) as error:
@@ -92,7 +101,7 @@ def read_members(clusters_dir: str | Path) -> dict[str, str]:
 
     where = Path(clusters_dir) / "members"
     if not where.is_dir():
-        raise InputError(f"no clusters under {clusters_dir} (expected {where}, as `spark cluster` writes)")
+        raise InputError(f"no members under {clusters_dir} (expected {where}, as `spark cluster` writes)")
     table = ds.dataset(str(where), format="parquet").to_table(columns=["id", "cluster"])
     return dict(zip(table.column("id").to_pylist(), table.column("cluster").to_pylist(), strict=True))
 
@@ -188,4 +197,4 @@ def _write_clustered(connection: sqlite3.Connection, story: Story, row: dict[str
     return "stored", cluster
 
 
-__all__ = ["LoadFilter", "LoadReport", "load_stories", "read_members", "read_rows"]
+__all__ = ["LoadFilter", "LoadReport", "check_sources", "load_stories", "read_members", "read_rows"]

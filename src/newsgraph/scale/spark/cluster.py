@@ -58,9 +58,9 @@ def cluster_stories(spark: SparkSession, stories_dir: str, output: str,
                     max_bucket: int = MAX_BUCKET, driver_edges: int = DRIVER_EDGES) -> ClusterReport:
     """Cluster the stories `spark analyze` wrote under `stories_dir`; write under `output`."""
     from pyspark import StorageLevel
+    from pyspark.errors import AnalysisException
     from pyspark.sql import functions as F
     from pyspark.sql.pandas.types import from_arrow_schema
-    from pyspark.sql.utils import AnalysisException
 
     configure(spark)
     try:

@@ -28,7 +28,8 @@ def spark_session(master: str | None = None, app: str = "newsgraph") -> Iterator
         raise EngineError("pyspark is not installed: pip install 'newsgraph[spark]'") from None
     active = SparkSession.getActiveSession()
     if active is not None:
-        yield active
+        with engine_errors():
+            yield active
         return
     # Under spark-submit the launcher sets the master; anywhere else run on this machine.
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ or "SPARK_ENV_LOADED" in os.environ
@@ -45,6 +46,8 @@ def spark_session(master: str | None = None, app: str = "newsgraph") -> Iterator
         builder.config("spark.sql.sources.partitionOverwriteMode", "dynamic")
         .config("spark.sql.parquet.compression.codec", "zstd")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
+        # Progress bars would garble the command's own lines on stderr.
+        .config("spark.ui.showConsoleProgress", "false")
     )
     if local:
         # A few shuffle partitions per core, not Spark's 200: on one machine each costs a
@@ -60,9 +63,24 @@ def spark_session(master: str | None = None, app: str = "newsgraph") -> Iterator
         raise EngineError(f"cannot start Spark ({master or 'cluster'}): {error}") from None
     session.sparkContext.setLogLevel("ERROR")
     try:
-        yield session
+        with engine_errors():
+            yield session
     finally:
         session.stop()
+
+
+@contextmanager
+def engine_errors() -> Iterator[None]:
+    """A job that fails inside Spark (an output it cannot write, a lost executor) as one
+    EngineError with Spark's first line, not a page of JVM stack."""
+    from py4j.protocol import Py4JError
+    from pyspark.errors import PySparkException
+
+    try:
+        yield
+    except (Py4JError, PySparkException) as error:
+        lines = [line for line in str(error).splitlines() if line.strip()]
+        raise EngineError(f"Spark job failed: {lines[0] if lines else type(error).__name__}") from None
 
 
 def configure(session: SparkSession) -> None:
@@ -71,4 +89,4 @@ def configure(session: SparkSession) -> None:
     session.conf.set("spark.sql.parquet.compression.codec", "zstd")
 
 
-__all__ = ["EngineError", "configure", "spark_session"]
+__all__ = ["EngineError", "configure", "engine_errors", "spark_session"]
