@@ -69,19 +69,48 @@ def build_warcs(pages: list[Path], folder: Path, files: int) -> list[Path]:
     return outputs
 
 
+def tree_pids(pid: int) -> list[int]:
+    """A process and all its descendants (from /proc)."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def cpu_ticks(pid: int) -> int:
+    """User plus system clock ticks a process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
 def measure(command: list[str], cwd: Path) -> dict[str, float]:
-    """Run one command: wall seconds, CPU seconds of its process tree, peak tree RSS."""
+    """Run one command: wall seconds, CPU seconds of its process tree, peak tree RSS.
+
+    CPU is sampled per process from /proc, since a JVM and its Python workers are not all
+    reaped through the command's own process (getrusage would miss them)."""
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "PYSPARK_PYTHON": sys.executable}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
     peak = [0]
+    ticks: dict[int, int] = {}
 
     def sample() -> None:
         while process.poll() is None:
             peak[0] = max(peak[0], tree_rss_bytes(process.pid))
-            time.sleep(0.25)
+            for pid in tree_pids(process.pid):
+                ticks[pid] = max(ticks.get(pid, 0), cpu_ticks(pid))
+            time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -91,7 +120,9 @@ def measure(command: list[str], cwd: Path) -> dict[str, float]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode not in (0, 1):
         sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{err[-3000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    reaped = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # The larger of the two: sampling misses a process's last moments, rusage the unreaped.
+    cpu = max(reaped, sum(ticks.values()) / os.sysconf("SC_CLK_TCK"))
     return {"wall_s": wall, "cpu_s": cpu, "peak_mb": peak[0] / 1e6}
 
 
