@@ -14,7 +14,8 @@ through `Doc.from_array`. The output is identical to spaCy's own components
 not compiled here makes `speed_up` keep spaCy's component.
 """
 
-from __future__ import annotations
+# No postponed annotations here: spaCy validates a factory's arguments against its
+# annotations, and before confection 1.0 it cannot resolve `Language` given as a string.
 
 import re
 from collections.abc import Callable, Mapping
@@ -25,7 +26,6 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
-from spacy.tokens._retokenize import set_token_attrs
 
 FAST_ATTRIBUTE_RULER = "attribute_rules"
 FAST_LEMMATIZER = "lemma_rules"
@@ -119,6 +119,8 @@ class _Effect(NamedTuple):
     rules: tuple[int, ...]
     # The values for ARRAY_ATTRS (None: left as it is), or None when spaCy must set them.
     values: tuple[int | None, ...] | None
+    # A dependency label to set (the model's rule for whitespace tokens), or None.
+    dep: int | None = None
 
 
 class AttributeRules:
@@ -126,11 +128,14 @@ class AttributeRules:
 
     As in spaCy, every rule is matched against the tokens as they come in and then all are
     applied in rule order, a later rule winning. A token's merged effect is remembered by its
-    (tag, lower-case form, dependency, is-space). The few multi-token rules ("gon na",
-    "let 's") and effects on other attributes go through spaCy's `set_token_attrs`.
+    (tag, lower-case form, dependency, is-space). A dependency label (the model's rule for
+    whitespace tokens) is set token by token, as writing DEP through `Doc.from_array` would
+    rebuild the sentences. The few multi-token rules ("gon na", "let 's") and effects on
+    other attributes go through the ruler's own `set_annotations`, given those matches alone.
     """
 
     def __init__(self, ruler: AttributeRuler) -> None:
+        self._ruler = ruler
         self._attrs: list[dict[int, int]] = list(ruler.attrs)
         self._single: list[tuple[int, Predicate]] = []
         self._multi = Matcher(ruler.vocab)
@@ -155,9 +160,9 @@ class AttributeRules:
         merged: dict[int, int] = {}
         for rule in rules:
             merged.update(self._attrs[rule])
-        if not set(merged) <= set(ARRAY_ATTRS):
+        if not set(merged) <= {*ARRAY_ATTRS, DEP}:
             return _Effect(rules, None)
-        return _Effect(rules, tuple(merged.get(attr) for attr in ARRAY_ATTRS))
+        return _Effect(rules, tuple(merged.get(attr) for attr in ARRAY_ATTRS), merged.get(DEP))
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -166,6 +171,7 @@ class AttributeRules:
         keys = [(tag(t), lower(w), dep(d), space(s)) for t, w, d, s in doc.to_array(KEY_ATTRS).tolist()]
         columns = doc.to_array(ARRAY_ATTRS)
         one_by_one: dict[int, list[int]] = {}
+        labels: list[tuple[int, int]] = []
         for i, key in enumerate(keys):
             effect = self._effects.get(key)
             if effect is None:
@@ -178,16 +184,32 @@ class AttributeRules:
             for column, value in enumerate(effect.values):
                 if value is not None:
                     columns[i, column] = value
+            if effect.dep is not None:
+                labels.append((i, effect.dep))
         for match_id, start, end in self._multi(doc, allow_missing=True) if len(self._multi) else ():
             rule = int(doc.vocab.strings[match_id])
             index = self._multi_index[rule]
             i = (start if index >= 0 else end) + index
             one_by_one.setdefault(i, list(self._effects[keys[i]].rules)).append(rule)
         doc.from_array(ARRAY_ATTRS, cast(Any, columns))
-        for i, rules in one_by_one.items():
-            for rule in sorted(rules):
-                set_token_attrs(doc[i], self._attrs[rule])
+        for i, label in labels:
+            doc[i].dep = label
+        if one_by_one:
+            # Each rule as a match whose indexed token is the one it sets, in rule order as
+            # spaCy sorts them (a later rule wins).
+            strings, indices = doc.vocab.strings, self._ruler.indices
+            matches = sorted(
+                (rule, strings.add(str(rule)), *_span_around(i, indices[rule]))
+                for i, rules in one_by_one.items()
+                for rule in rules
+            )
+            self._ruler.set_annotations(doc, matches)
         return doc
+
+
+def _span_around(i: int, index: int) -> tuple[int, int]:
+    """The [start, end) token span whose token at `index` (negative: from the end) is `i`."""
+    return (i - index, i + 1) if index >= 0 else (i, i - index)
 
 
 class LemmaRules:
