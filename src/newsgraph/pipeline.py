@@ -19,7 +19,7 @@ from itertools import islice
 from typing import Literal
 
 from newsgraph.annotate import Annotator, default_annotators
-from newsgraph.extract import extract_story
+from newsgraph.extract import PublisherLines, extract_story
 from newsgraph.ingest import ReadFailure
 from newsgraph.ingest.readers import KindOption, looks_like_html
 from newsgraph.model import Document, InputKind, Story
@@ -47,9 +47,10 @@ def _annotators() -> tuple[Annotator, ...]:
     return tuple(default_annotators())
 
 
-def extract_document(document: Document) -> Story:
-    """The extract stage alone: body, metadata and furniture."""
-    return extract_story(document)
+def extract_document(document: Document, lexicon: PublisherLines | None = None) -> Story:
+    """The extract stage alone: body, metadata and furniture (with the publisher furniture
+    an archive learned, given as `lexicon`)."""
+    return extract_story(document, lexicon)
 
 
 def annotate_story(story: Story) -> Story:
@@ -59,28 +60,37 @@ def annotate_story(story: Story) -> Story:
     return story
 
 
-def analyze_document(document: Document) -> Story:
-    """The whole per-story pipeline: extract, then every annotator.
+def analyze_document(document: Document, lexicon: PublisherLines | None = None) -> Story:
+    """The whole per-story pipeline: extract (less the publisher furniture in `lexicon`),
+    then every annotator, always over the final body.
 
     >>> story = analyze_document(Document(content="Rain fell on Tuesday.", kind="text"))
     >>> story.body
     'Rain fell on Tuesday.'
     """
-    return annotate_story(extract_story(document))
+    return annotate_story(extract_story(document, lexicon))
 
 
-def analyze(content: str, kind: KindOption = "auto", url: str | None = None) -> Story:
+def analyze(
+    content: str, kind: KindOption = "auto", url: str | None = None,
+    lexicon: PublisherLines | None = None,
+) -> Story:
     """Analyze one page given as a string: HTML or scraped text (told apart if `auto`).
+    Given an archive's `lexicon` (`corpus.publisher_lines(archive)`), the story is the one
+    an ingest into that archive stores.
 
     >>> analyze("Rain fell on Tuesday.").body
     'Rain fell on Tuesday.'
     """
-    return analyze_document(_document(content, kind, url))
+    return analyze_document(_document(content, kind, url), lexicon)
 
 
-def extract(content: str, kind: KindOption = "auto", url: str | None = None) -> Story:
+def extract(
+    content: str, kind: KindOption = "auto", url: str | None = None,
+    lexicon: PublisherLines | None = None,
+) -> Story:
     """The extract stage alone over one page given as a string."""
-    return extract_document(_document(content, kind, url))
+    return extract_document(_document(content, kind, url), lexicon)
 
 
 def _document(content: str, kind: KindOption, url: str | None) -> Document:
@@ -88,30 +98,40 @@ def _document(content: str, kind: KindOption, url: str | None) -> Document:
     return Document(content=content, kind=resolved, url=url)
 
 
-STAGES: dict[str, Callable[[Document], Story]] = {
+STAGES: dict[str, Callable[[Document, PublisherLines | None], Story]] = {
     "extract": extract_document,
     "analyze": analyze_document,
 }
 
 
 def run_stage(
-    items: Iterable[Document | ReadFailure], stage: Stage = "analyze", jobs: int | None = None
+    items: Iterable[Document | ReadFailure], stage: Stage = "analyze", jobs: int | None = None,
+    lexicon: Callable[[], PublisherLines] | None = None,
 ) -> Iterator[Outcome]:
     """Run a stage over documents in input order; read failures pass through unchanged.
 
-    `jobs` worker processes (default: every core); 1 runs in this process.
+    `jobs` worker processes (default: every core); 1 runs in this process. `lexicon` gives
+    the publisher furniture to take out; it is asked again for every batch handed to the
+    workers, so lines an archive learns during a run reach the documents after them.
     """
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1:
         for item in items:
-            yield item if isinstance(item, ReadFailure) else _run_one(stage, item)
+            if isinstance(item, ReadFailure):
+                yield item
+            else:
+                yield _run_one(stage, item, lexicon() if lexicon is not None else None)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) as pool:
         iterator = iter(items)
         # Bounded look-ahead keeps memory flat however many documents come in.
         while batch := list(islice(iterator, jobs * 8)):
             documents = [item for item in batch if isinstance(item, Document)]
-            results = iter(pool.map(_run_one, [stage] * len(documents), documents, chunksize=2))
+            lines = lexicon() if lexicon is not None else None
+            results = iter(pool.map(
+                _run_one, [stage] * len(documents), documents, [lines] * len(documents),
+                chunksize=2,
+            ))
             for item in batch:
                 yield item if isinstance(item, ReadFailure) else next(results)
 
@@ -126,9 +146,11 @@ def _die_with_parent() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def _run_one(stage: Stage, document: Document) -> Story | StageFailure:
+def _run_one(
+    stage: Stage, document: Document, lexicon: PublisherLines | None = None
+) -> Story | StageFailure:
     try:
-        return STAGES[stage](document)
+        return STAGES[stage](document, lexicon)
     except Exception as error:  # noqa: BLE001
         # One page that trips a stage is a recorded, reasoned failure for that page; the
         # run goes on with the rest (exit code 1), rather than a traceback losing them all.

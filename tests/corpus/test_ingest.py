@@ -12,7 +12,11 @@ import time
 from pathlib import Path
 
 from newsgraph.corpus import Archive, IngestReport, get_story, ingest
+from newsgraph.corpus.boilerplate import publisher_lines
 from newsgraph.corpus.export import iter_stories
+from newsgraph.ingest import read_inputs
+from newsgraph.model import Document, story_id
+from newsgraph.pipeline import analyze_document
 
 from .maker import corpus
 
@@ -147,3 +151,28 @@ def _count(path: Path) -> int:
             return int(connection.execute("SELECT count(*) FROM stories").fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+def test_ingest_stores_what_analyze_gives_with_the_archives_lexicon(tmp_path: Path) -> None:
+    """One body: every page's stored story (body, id, annotations) is `analyze` of that page
+    given the furniture the archive learned, including the stories stored before the line
+    was learned and refreshed after."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    promo = "Support independent local journalism in Kestrel Bay with a gift to our fund."
+    for page in corpus(5, copies=2):
+        (folder / page.name).write_text(page.text.rstrip() + f"\n\n{promo}\n", encoding="utf-8")
+    with Archive.open(tmp_path / "a.db") as archive:
+        report = ingest(archive, [str(folder)], jobs=1)
+        assert report.learned == 1 and report.stored == 10
+        lexicon = publisher_lines(archive.connection)
+        stored = {story.id: story for story in iter_stories(archive)}
+    for document in read_inputs([str(folder)]):
+        assert isinstance(document, Document)
+        analyzed = analyze_document(document, lexicon)
+        assert promo not in analyzed.body
+        story = stored.pop(analyzed.id)
+        assert story.body == analyzed.body and story.id == story_id(document.origin, story.body)
+        assert (story.entities, story.quotes, story.events, story.furniture) == (
+            analyzed.entities, analyzed.quotes, analyzed.events, analyzed.furniture)
+    assert stored == {}

@@ -14,6 +14,12 @@ A story stored by a lesser stage (`--stage extract`) is not skipped by a run tha
 fuller one: it is analysed and replaced in place, in one savepoint, keeping its cluster. A
 story stored by `analyze` is never redone.
 
+The publisher furniture the archive has learned (`corpus.boilerplate`) is handed to the
+extract stage as a lexicon, so every story is annotated on its final body and stored as
+`analyze(page, lexicon=publisher_lines(archive))` gives it. When a line is learned, the
+stories already stored that carry it are refreshed: the line comes out of the body, the
+story is annotated again and takes the id of its new body.
+
 >>> with Archive.open("newsgraph.db") as archive:  # doctest: +SKIP
 ...     report = ingest(archive, ["pages/"], jobs=2)
 ...     print(report.stored, "stored,", report.skipped, "already there")
@@ -30,14 +36,20 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from newsgraph.corpus.boilerplate import count_lines, learned_lines, strip_lines
+from newsgraph.corpus.boilerplate import carriers, count_lines, publisher_lines, strip_learned
 from newsgraph.corpus.rows import Row
 from newsgraph.corpus.store import Archive, insert_story, rewrite_story
-from newsgraph.corpus.syndication import assign_cluster, body_shingles, fingerprint_of
+from newsgraph.corpus.syndication import (
+    assign_cluster,
+    body_shingles,
+    fingerprint_of,
+    refresh_cluster,
+)
 from newsgraph.errors import ArchiveError, PipelineError
+from newsgraph.extract.publisher_lines import PublisherLines
 from newsgraph.ingest import ReadFailure, read_inputs
 from newsgraph.model import Document, Story
-from newsgraph.pipeline import Outcome, StageFailure, run_stage
+from newsgraph.pipeline import Outcome, StageFailure, annotate_story, run_stage
 
 # A transaction closes after this many stories or seconds, whichever comes first: large
 # enough that commits cost little, small enough that a kill loses seconds of work.
@@ -149,7 +161,8 @@ def ingest(
 
     writer = ArchiveWriter(archive, stage)
     try:
-        for outcome in _guarded(run_stage(fresh(), stage=stage, jobs=jobs), stage):
+        outcomes = run_stage(fresh(), stage=stage, jobs=jobs, lexicon=writer.lexicon)
+        for outcome in _guarded(outcomes, stage):
             key = keys.popleft()
             counts.read += 1
             if isinstance(outcome, ReadFailure | StageFailure):
@@ -230,7 +243,7 @@ class ArchiveWriter:
         self._pending = 0
         self._opened = 0.0
         self._in_batch = False
-        self._learned: dict[str, set[str]] = {}
+        self._lexicon: PublisherLines | None = None
 
     def has_source(self, key: str, stage: Stage | None = None) -> bool:
         """Whether this document was read before, and (given `stage`) its story needs no
@@ -268,8 +281,23 @@ class ArchiveWriter:
             self._commit()
         return result
 
+    def lexicon(self) -> PublisherLines:
+        """The publisher furniture learned so far, as the extract stage takes it."""
+        if self._lexicon is None:
+            self._lexicon = publisher_lines(self.connection)
+        return self._lexicon
+
+    def _refreshed(self, story: Story, stage: str) -> Story:
+        """`story` less any line learned after it was extracted (workers extract with the
+        lexicon of a moment ago), annotated again on its new body if it was annotated."""
+        stripped = strip_learned(story, self.lexicon())
+        if stripped is None:
+            return story
+        return annotate_story(stripped) if STAGE_RANK.get(stage, 1) >= STAGE_RANK["analyze"] else stripped
+
     def _write(self, story: Story, key: str) -> WriteResult:
         connection = self.connection
+        story = self._refreshed(story, self.stage)
         exists = connection.execute(
             "SELECT rowid, stage FROM stories WHERE id = ?", (story.id,)
         ).fetchone()
@@ -281,9 +309,9 @@ class ArchiveWriter:
                 (key, story.id if exists is not None else None),
             )
             return WriteResult("duplicates" if exists is not None else "empty")
-        stored = strip_lines(replace(story, cluster=None), self._learned_for(story.publisher))
-        # Fingerprint the body as stored: the publisher's learned furniture must not make
-        # two of its stories look alike.
+        stored = replace(story, cluster=None)
+        # The fingerprint is of the body less learned furniture: a publisher's own lines
+        # must not make two of its stories look alike.
         shingles = body_shingles(stored.body, has_dateline=story.dateline is not None)
         print_ = fingerprint_of(shingles)
         rowid = insert_story(
@@ -293,27 +321,48 @@ class ArchiveWriter:
         cluster = assign_cluster(connection, rowid, story.id, print_, shingles)
         learned = count_lines(connection, story, cluster)
         if learned:
-            self._learned.pop(story.publisher or "", None)
+            self._lexicon = None
+            for text in learned:
+                self._refresh_carriers(story.publisher, text)
+        # Learning may have refreshed this very story under a new id.
+        stored_id = connection.execute("SELECT id FROM stories WHERE rowid = ?", (rowid,)).fetchone()[0]
         connection.execute("INSERT OR IGNORE INTO sources (key, story) VALUES (?, ?)",
-                           (key, story.id))
+                           (key, stored_id))
         return WriteResult("stored", joined=_size(connection, cluster) > 1, learned=len(learned))
+
+    def _refresh_carriers(self, publisher: str | None, text: str) -> None:
+        """Take a just-learned line out of every stored story of its publisher that
+        carries it: each is annotated again on its new body and takes its new id."""
+        for carrier in carriers(self.connection, publisher, text):
+            refreshed = self._refreshed(carrier.story, carrier.stage)
+            if refreshed is not carrier.story:
+                self._replace(carrier.rowid, carrier.story.id, carrier.cluster, refreshed)
+
+    def _replace(self, rowid: int, old_id: str, cluster: str | None, story: Story) -> None:
+        connection = self.connection
+        taken = connection.execute(
+            "SELECT 1 FROM stories WHERE id = ? AND rowid != ?", (story.id, rowid)
+        ).fetchone()
+        if taken:
+            # Another copy from the same origin already has this body: keep the old id
+            # rather than merge two rows (both stay findable).
+            story = replace(story, id=old_id)
+        rewrite_story(connection, rowid, story)
+        if story.id != old_id:
+            connection.execute("UPDATE stories SET id = ? WHERE rowid = ?", (story.id, rowid))
+            connection.execute("UPDATE sources SET story = ? WHERE story = ?", (story.id, old_id))
+        if cluster is not None:
+            refresh_cluster(connection, cluster)
 
     def _upgrade(self, rowid: int, story: Story, key: str) -> WriteResult:
         """Replace a story stored by a lesser stage with this fuller version of it. Its
         cluster, fingerprint and counted lines stay: the body is the same extraction, less
         the same learned furniture."""
-        stored = strip_lines(replace(story, cluster=None), self._learned_for(story.publisher))
-        rewrite_story(self.connection, rowid, stored)
+        rewrite_story(self.connection, rowid, replace(story, cluster=None))
         self.connection.execute("UPDATE stories SET stage = ? WHERE rowid = ?", (self.stage, rowid))
         self.connection.execute("INSERT OR IGNORE INTO sources (key, story) VALUES (?, ?)",
                                 (key, story.id))
         return WriteResult("upgraded")
-
-    def _learned_for(self, publisher: str | None) -> set[str]:
-        key = publisher or ""
-        if key not in self._learned:
-            self._learned[key] = learned_lines(self.connection, publisher)
-        return self._learned[key]
 
     def _begin(self) -> None:
         if not self._in_batch:
