@@ -30,10 +30,10 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from newsgraph.corpus.boilerplate import carriers, count_lines, publisher_lines, strip_learned
@@ -43,13 +43,13 @@ from newsgraph.corpus.syndication import (
     assign_cluster,
     body_shingles,
     fingerprint_of,
-    refresh_cluster,
+    rename_cluster,
 )
 from newsgraph.errors import ArchiveError, PipelineError
 from newsgraph.extract.publisher_lines import PublisherLines
 from newsgraph.ingest import ReadFailure, read_inputs
-from newsgraph.model import Document, Story
-from newsgraph.pipeline import Outcome, StageFailure, annotate_story, run_stage
+from newsgraph.model import Document, KindOption, Story
+from newsgraph.pipeline import Outcome, Stage, StageFailure, annotate_story, run_stage
 
 # A transaction closes after this many stories or seconds, whichever comes first: large
 # enough that commits cost little, small enough that a kill loses seconds of work.
@@ -57,7 +57,6 @@ BATCH_STORIES = 50
 BATCH_SECONDS = 2.0
 MAX_REPORTED_FAILURES = 100
 
-Stage = Literal["extract", "analyze"]
 # How much of the pipeline each stage runs: a story is redone only by a fuller stage.
 STAGE_RANK: dict[str, int] = {"extract": 0, "analyze": 1}
 
@@ -89,25 +88,18 @@ class IngestReport(Row):
         return self.read / self.elapsed_s if self.elapsed_s > 0 else 0.0
 
 
-@dataclass(slots=True)
-class _Counts:
-    read: int = 0
-    stored: int = 0
-    upgraded: int = 0
-    skipped: int = 0
-    duplicates: int = 0
-    empty: int = 0
-    failed: int = 0
-    syndicated: int = 0
-    learned: int = 0
-    failures: list[str] = field(default_factory=list)
+class _Tally:
+    """The running counts of an ingest (named as IngestReport's fields) and its first
+    failures."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.failures: list[str] = []
 
     def report(self, started: float) -> IngestReport:
         return IngestReport(
-            read=self.read, stored=self.stored, upgraded=self.upgraded, skipped=self.skipped,
-            duplicates=self.duplicates, empty=self.empty, failed=self.failed,
-            syndicated=self.syndicated, learned=self.learned,
-            elapsed_s=round(time.perf_counter() - started, 3), failures=tuple(self.failures),
+            **self.counts, elapsed_s=round(time.perf_counter() - started, 3),
+            failures=tuple(self.failures),
         )
 
 
@@ -127,7 +119,7 @@ def ingest(
     progress: Callable[[IngestReport], None] | None = None,
     *,
     stage: Stage = "analyze",
-    kind: Literal["auto", "html", "text"] = "auto",
+    kind: KindOption = "auto",
     on_failure: Callable[[str], None] | None = None,
     on_skip: Callable[[str], None] | None = None,
 ) -> IngestReport:
@@ -141,7 +133,8 @@ def ingest(
     ArchiveError if the archive cannot be written; what was committed before stays.
     """
     started = time.perf_counter()
-    counts = _Counts()
+    tally = _Tally()
+    counts = tally.counts
     keys: deque[str | None] = deque()
 
     def fresh() -> Iterator[Document | ReadFailure]:
@@ -149,10 +142,10 @@ def ingest(
             if isinstance(item, Document):
                 key = document_key(item)
                 if writer.has_source(key, stage):
-                    counts.read += 1
-                    counts.skipped += 1
+                    counts["read"] += 1
+                    counts["skipped"] += 1
                     if progress is not None:
-                        progress(counts.report(started))
+                        progress(tally.report(started))
                     continue
                 keys.append(key)
             else:
@@ -164,26 +157,26 @@ def ingest(
         outcomes = run_stage(fresh(), stage=stage, jobs=jobs, lexicon=writer.lexicon)
         for outcome in _guarded(outcomes, stage):
             key = keys.popleft()
-            counts.read += 1
+            counts["read"] += 1
             if isinstance(outcome, ReadFailure | StageFailure):
-                counts.failed += 1
-                if len(counts.failures) < MAX_REPORTED_FAILURES:
-                    counts.failures.append(str(outcome))
+                counts["failed"] += 1
+                if len(tally.failures) < MAX_REPORTED_FAILURES:
+                    tally.failures.append(str(outcome))
                 if on_failure is not None:
                     on_failure(str(outcome))
             else:
                 assert key is not None
                 result = writer.write(outcome, key)
-                setattr(counts, result.outcome, getattr(counts, result.outcome) + 1)
-                counts.syndicated += int(result.joined)
-                counts.learned += result.learned
+                counts[result.outcome] += 1
+                counts["syndicated"] += int(result.joined)
+                counts["learned"] += result.learned
                 if on_skip is not None and result.outcome in ("empty", "duplicates"):
                     on_skip(f"{origin_of(outcome)}: {_skip_reason(outcome, result)}")
             if progress is not None:
-                progress(counts.report(started))
+                progress(tally.report(started))
     finally:
         writer.close()
-    return counts.report(started)
+    return tally.report(started)
 
 
 def origin_of(story: Story) -> str:
@@ -324,8 +317,10 @@ class ArchiveWriter:
             self._lexicon = None
             for text in learned:
                 self._refresh_carriers(story.publisher, text)
-        # Learning may have refreshed this very story under a new id.
-        stored_id = connection.execute("SELECT id FROM stories WHERE rowid = ?", (rowid,)).fetchone()[0]
+        # Learning may have refreshed this very story under a new id, in a renamed cluster.
+        stored_id, cluster = connection.execute(
+            "SELECT id, cluster FROM stories WHERE rowid = ?", (rowid,)
+        ).fetchone()
         connection.execute("INSERT OR IGNORE INTO sources (key, story) VALUES (?, ?)",
                            (key, stored_id))
         return WriteResult("stored", joined=_size(connection, cluster) > 1, learned=len(learned))
@@ -336,9 +331,9 @@ class ArchiveWriter:
         for carrier in carriers(self.connection, publisher, text):
             refreshed = self._refreshed(carrier.story, carrier.stage)
             if refreshed is not carrier.story:
-                self._replace(carrier.rowid, carrier.story.id, carrier.cluster, refreshed)
+                self._replace(carrier.rowid, carrier.story.id, refreshed)
 
-    def _replace(self, rowid: int, old_id: str, cluster: str | None, story: Story) -> None:
+    def _replace(self, rowid: int, old_id: str, story: Story) -> None:
         connection = self.connection
         taken = connection.execute(
             "SELECT 1 FROM stories WHERE id = ? AND rowid != ?", (story.id, rowid)
@@ -351,8 +346,12 @@ class ArchiveWriter:
         if story.id != old_id:
             connection.execute("UPDATE stories SET id = ? WHERE rowid = ?", (story.id, rowid))
             connection.execute("UPDATE sources SET story = ? WHERE story = ?", (story.id, old_id))
+        # Read now: refreshing an earlier carrier may have renamed this one's cluster.
+        (cluster,) = connection.execute(
+            "SELECT cluster FROM stories WHERE rowid = ?", (rowid,)
+        ).fetchone()
         if cluster is not None:
-            refresh_cluster(connection, cluster)
+            rename_cluster(connection, cluster)
 
     def _upgrade(self, rowid: int, story: Story, key: str) -> WriteResult:
         """Replace a story stored by a lesser stage with this fuller version of it. Its

@@ -259,6 +259,20 @@ def original_source(members: Iterable[Member], original: Member) -> str | None:
     return own or original.publisher
 
 
+def rename_cluster(connection: sqlite3.Connection, cluster: str) -> str:
+    """Give a cluster the id its members make (`c` + the smallest story id) after a
+    member's id changed, and refresh its summary. Returns the id it has now."""
+    smallest = connection.execute(
+        "SELECT min(id) FROM stories WHERE cluster = ?", (cluster,)
+    ).fetchone()[0]
+    renamed = "c" + smallest if smallest else cluster
+    if renamed != cluster:
+        connection.execute("UPDATE stories SET cluster = ? WHERE cluster = ?", (renamed, cluster))
+        connection.execute("DELETE FROM clusters WHERE id = ?", (cluster,))
+    refresh_cluster(connection, renamed)
+    return renamed
+
+
 def refresh_cluster(connection: sqlite3.Connection, cluster: str) -> None:
     """Recompute one cluster's size, original, original source, title and first date."""
     members = [
@@ -296,6 +310,7 @@ __all__ = [
     "is_copy",
     "original_source",
     "refresh_cluster",
+    "rename_cluster",
     "similarity",
     "stored_shingles",
 ]
