@@ -59,6 +59,8 @@ EVENT_TYPES = (
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 
 InputKind = Literal["html", "text"]
+# What a caller may ask for: a kind, or "auto" to tell them apart (`ingest.resolve_kind`).
+KindOption = Literal["auto", "html", "text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +376,7 @@ __all__ = [
     "Entity",
     "Event",
     "Furniture",
+    "KindOption",
     "Quote",
     "Span",
     "Story",

@@ -21,9 +21,10 @@ from typing import Literal
 from newsgraph.annotate import Annotator, default_annotators
 from newsgraph.extract import PublisherLines, extract_story
 from newsgraph.ingest import ReadFailure
-from newsgraph.ingest.readers import KindOption, looks_like_html
-from newsgraph.model import Document, InputKind, Story
+from newsgraph.ingest.readers import resolve_kind
+from newsgraph.model import Document, KindOption, Story
 
+# The per-document stages a run can stop at: the extract stage alone, or the whole pipeline.
 Stage = Literal["extract", "analyze"]
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
@@ -94,8 +95,7 @@ def extract(
 
 
 def _document(content: str, kind: KindOption, url: str | None) -> Document:
-    resolved: InputKind = kind if kind != "auto" else ("html" if looks_like_html(content) else "text")
-    return Document(content=content, kind=resolved, url=url)
+    return Document(content=content, kind=resolve_kind(kind, content), url=url)
 
 
 STAGES: dict[str, Callable[[Document, PublisherLines | None], Story]] = {

@@ -10,8 +10,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.card import story_card
 from newsgraph.cli.arguments import positive_int, quiet_option
-from newsgraph.cli.output import open_output, story_card
+from newsgraph.cli.output import open_output
 from newsgraph.cli.progress import RunProgress
 from newsgraph.cli.tables import FORMATS, Column, write_object, write_rows
 from newsgraph.model import EVENT_TYPES

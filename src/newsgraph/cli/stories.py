@@ -6,8 +6,9 @@ import argparse
 from dataclasses import replace
 from typing import Any
 
+from newsgraph.card import story_card
 from newsgraph.cli.arguments import positive_int, quiet_option, unit_float
-from newsgraph.cli.output import open_output, story_card, story_json
+from newsgraph.cli.output import open_output, story_json
 from newsgraph.cli.progress import RunProgress
 from newsgraph.ingest import read_inputs
 from newsgraph.model import MIN_CONFIDENCE, Story, shown_events

@@ -15,13 +15,11 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.encoding import decode_bytes
-from newsgraph.model import Document, InputKind
-
-KindOption = Literal["auto", "html", "text"]
+from newsgraph.model import Document, InputKind, KindOption
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -86,7 +84,7 @@ def read_file(path: Path, kind: KindOption = "auto") -> Iterator[Document | Read
                 return
             yield Document(
                 content=text,
-                kind=_resolve_kind(kind, stem, text),
+                kind=resolve_kind(kind, text, stem),
                 source_path=str(path),
             )
     except InputError as error:
@@ -124,7 +122,7 @@ def _read_stream(stream: IO[bytes], origin: str, kind: KindOption) -> Iterator[D
     if kind == "auto" and _looks_like_jsonl(text):
         yield from _read_jsonl_lines(text.splitlines(), origin, kind)
         return
-    yield Document(content=text, kind=_resolve_kind(kind, "", text), source_path=None, source_id=None)
+    yield Document(content=text, kind=resolve_kind(kind, text), source_path=None, source_id=None)
 
 
 def _read_jsonl(handle: IO[bytes], origin: str, kind: KindOption) -> Iterator[Document | ReadFailure]:
@@ -175,7 +173,8 @@ def _looks_like_jsonl(text: str) -> bool:
         return False
 
 
-def _resolve_kind(kind: KindOption, name: str, text: str) -> InputKind:
+def resolve_kind(kind: KindOption, text: str, name: str = "") -> InputKind:
+    """HTML or text: as asked, else by the file name's suffix, else guessed from the markup."""
     if kind != "auto":
         return kind
     if name.endswith(HTML_SUFFIXES):
@@ -199,4 +198,4 @@ def _open_binary(path: Path) -> IO[bytes]:
     return open(path, "rb")
 
 
-__all__ = ["ReadFailure", "looks_like_html", "read_file", "read_inputs"]
+__all__ = ["ReadFailure", "looks_like_html", "read_file", "read_inputs", "resolve_kind"]

@@ -17,14 +17,11 @@ import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Literal
 
-from newsgraph.ingest.readers import looks_like_html
-from newsgraph.model import Document, InputKind, Story
+from newsgraph.ingest.readers import resolve_kind
+from newsgraph.model import Document, KindOption, Story
 from newsgraph.pipeline import analyze_document
 from newsgraph.serve.errors import ApiError
-
-KindOption = Literal["auto", "html", "text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +73,8 @@ class PageAnalyzer:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
-def resolve_kind(kind: KindOption, content: str) -> InputKind:
-    """HTML or text: as asked, or guessed from the markup when `auto`."""
-    if kind != "auto":
-        return kind
-    return "html" if looks_like_html(content) else "text"
-
-
 def payload_too_large(max_bytes: int) -> ApiError:
     return ApiError(413, "too_large", f"the page is larger than {max_bytes} bytes")
 
 
-__all__ = ["AnalyzeLimits", "KindOption", "PageAnalyzer", "payload_too_large", "resolve_kind"]
+__all__ = ["AnalyzeLimits", "PageAnalyzer", "payload_too_large"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import PurePath
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Query, Request
@@ -18,8 +18,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from newsgraph.corpus import Archive, queries
-from newsgraph.model import EVENT_TYPES
-from newsgraph.serve.analysis import KindOption, PageAnalyzer
+from newsgraph.model import EVENT_TYPES, KindOption
+from newsgraph.serve.analysis import PageAnalyzer
 from newsgraph.serve.bodies import decode_page, read_bounded
 from newsgraph.serve.errors import ApiError, not_found
 from newsgraph.serve.view import for_client
@@ -41,7 +41,7 @@ class AnalyzeRequest(BaseModel):
     """One page to analyse. Send this as JSON, or send the page itself as text/html or text/plain."""
 
     content: str = Field(description="the page, as HTML or as scraped text")
-    kind: Literal["auto", "html", "text"] = Field("auto", description="auto guesses from markup")
+    kind: KindOption = Field("auto", description="auto guesses from markup")
     url: str | None = Field(None, description="where the page came from (gives the Story its id)")
 
 

@@ -20,8 +20,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsgraph.corpus import Copy, queries
 from newsgraph.corpus.people import name_key, person_id
-from newsgraph.model import EVENT_TYPES, Entity, Story, evidence_text, shown_events
-from newsgraph.serve.analysis import KindOption, PageAnalyzer
+from newsgraph.model import EVENT_TYPES, Entity, KindOption, Story, evidence_text, shown_events
+from newsgraph.serve.analysis import PageAnalyzer
 from newsgraph.serve.bodies import read_form
 from newsgraph.serve.charts import timeline_chart
 from newsgraph.serve.errors import ApiError, not_found

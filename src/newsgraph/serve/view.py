@@ -19,14 +19,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import PurePath
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
-import pycountry
-
-from newsgraph.model import Entity, Event, Quote, Story
+from newsgraph.card import (
+    actor_words,
+    country_name,
+    entity_index,
+    event_row_words,
+    event_words,
+)
+from newsgraph.model import Entity, Quote, Story
 
 # Distinct highlight colours live in style.css as .speaker-0 … -11; the speakers after the
 # twelfth share .speaker-others (the legend and each quote's label still name them).
@@ -178,90 +182,6 @@ def _run(pieces: list[Piece], quote: Quote | None, speakers: dict[str, Speaker])
     return Run(tuple(pieces), quote, speaker)
 
 
-def quote_text(story: Story, quote: Quote) -> str:
-    """A quote's words, its pieces joined with an ellipsis."""
-    return " … ".join(story.text(span) for span in quote.content)
-
-
-@lru_cache(maxsize=512)
-def country_name(code: str | None) -> str | None:
-    """A short readable name for an ISO alpha-3 code ("RUS" → "Russia")."""
-    if not code:
-        return None
-    if code == "IGO":
-        return "international body"
-    if code == "NGO":
-        return "non-governmental body"
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return code
-    name = getattr(country, "common_name", None) or country.name
-    return _SHORT_NAMES.get(code, name.split(",")[0])
-
-
-# pycountry's names are official ones; news readers know these states by shorter names.
-_SHORT_NAMES = {"RUS": "Russia", "SYR": "Syria", "PRK": "North Korea", "KOR": "South Korea",
-                "MDA": "Moldova", "TZA": "Tanzania", "LAO": "Laos", "VNM": "Vietnam"}
-
-
-class ActorLike(Protocol):
-    """An event actor from a Story (`model.Actor`) or from the archive (`ActorRow`)."""
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def entity(self) -> str | None: ...
-    @property
-    def country(self) -> str | None: ...
-
-
-class EventRowLike(Protocol):
-    """An archive event row: actors, and `when` and `where` as text."""
-
-    @property
-    def type(self) -> str: ...
-    @property
-    def mode(self) -> str | None: ...
-    @property
-    def source(self) -> Sequence[ActorLike]: ...
-    @property
-    def target(self) -> Sequence[ActorLike]: ...
-    @property
-    def when(self) -> str | None: ...
-    @property
-    def where(self) -> str | None: ...
-
-
-def actor_words(actor: ActorLike, entities: dict[str, Entity]) -> str:
-    """ "Russia (Sergey Lavrov)": the actor's state, then who in it, without repeating."""
-    entity = entities.get(actor.entity) if actor.entity else None
-    who = entity.name if entity is not None else actor.text
-    state = country_name(actor.country)
-    if state is None or state == who or state.lower() in who.lower():
-        return who
-    return f"{state} ({who})"
-
-
-def event_words(event: Event, entities: dict[str, Entity]) -> str:
-    """ "Russia (Sergey Lavrov) — CONSULT/meet — United States (Mike Pompeo), next week, Rovaniemi"."""
-    source = ", ".join(actor_words(a, entities) for a in event.source) or "someone"
-    target = ", ".join(actor_words(a, entities) for a in event.target)
-    action = f"{event.type}/{event.mode}" if event.mode else event.type
-    words = f"{source} — {action}" + (f" — {target}" if target else "")
-    tail = [part for part in (event.when.text if event.when else None,
-                              event.where.text if event.where else None) if part]
-    return ", ".join([words, *tail])
-
-
-def event_row_words(row: EventRowLike) -> str:
-    """The same plain words for an archive event row (its `when` and `where` are text)."""
-    source = ", ".join(actor_words(a, {}) for a in row.source) or "someone"
-    target = ", ".join(actor_words(a, {}) for a in row.target)
-    action = f"{row.type}/{row.mode}" if row.mode else row.type
-    words = f"{source} — {action}" + (f" — {target}" if target else "")
-    return ", ".join([words, *(part for part in (row.when, row.where) if part)])
-
-
 def for_client(story: Story) -> Story:
     """The Story as a client may see it: the file it was read from by name only, since the
     path as given to `newsgraph ingest` tells where things live on the server.
@@ -272,10 +192,6 @@ def for_client(story: Story) -> Story:
     if story.source_path is None:
         return story
     return replace(story, source_path=PurePath(story.source_path).name)
-
-
-def entity_index(story: Story) -> dict[str, Entity]:
-    return {entity.id: entity for entity in story.entities}
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -320,7 +236,6 @@ __all__ = [
     "event_row_words",
     "event_words",
     "for_client",
-    "quote_text",
     "reader_date",
     "speaker_colours",
     "speaker_key",
