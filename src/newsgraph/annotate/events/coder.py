@@ -48,7 +48,7 @@ from newsgraph.annotate.events.parties import (
     subject_of,
 )
 from newsgraph.annotate.events.plover import MATERIAL_HOSTILE, RECIPROCAL
-from newsgraph.annotate.events.timex import parse_published, resolve_date
+from newsgraph.annotate.events.timex import is_future, parse_published, resolve_date
 from newsgraph.model import Actor, Event, Story, When, Where
 
 _SPEAKERS = frozenset({"i", "we", "you"})
@@ -487,7 +487,7 @@ def _dated(event: Event, act: Act, story: Story, anchored: bool) -> Event:
         return replace(event, background=True)  # "Russia has an alliance with Venezuela"
     for ent in act.trigger.sent.ents:
         if ent.label_ in ("DATE", "TIME") and _dates_act(ent.root, act):
-            date = resolve_date(ent.text, story.published)
+            date = resolve_date(ent.text, story.published, future=is_future(act.anchor))
             year = int(date[:4]) if date and date[:4].isdigit() else None
             explicit = _YEAR.search(ent.text) is not None
             background = year is not None and (

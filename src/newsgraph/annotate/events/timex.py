@@ -8,6 +8,8 @@ Without an anchor only absolute expressions resolve.
 
 >>> resolve_date("Wednesday", "2019-05-03")
 '2019-05-01'
+>>> resolve_date("Wednesday", "2019-05-03", future=True)  # "they will meet on Wednesday"
+'2019-05-08'
 >>> resolve_date("next week", "2019-05-03")
 '2019-W19'
 >>> resolve_date("in 2014", None)
@@ -18,9 +20,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -48,14 +54,38 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
-def resolve_date(text: str, published: str | date | None) -> str | None:
-    """The ISO-8601 date a time expression names, anchored on the publication date."""
+def resolve_date(text: str, published: str | date | None, future: bool = False) -> str | None:
+    """The ISO-8601 date a time expression names, anchored on the publication date.
+
+    A bare weekday is the one before the anchor, unless `future` (the verb it dates is in
+    a future tense: `is_future`), when it is the coming one.
+    """
     anchor = parse_published(published) if isinstance(published, str | None) else published
     lowered = text.lower().strip()
     absolute = _absolute(lowered, anchor)
     if absolute is not None or anchor is None:
         return absolute
-    return _relative(lowered, anchor)
+    return _relative(lowered, anchor, future)
+
+
+# Auxiliaries that put a verb in the future: "will meet", "'ll meet", "shall meet".
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+
+
+def is_future(verb: Token) -> bool:
+    """Whether a verb speaks of what is still to come: "will meet", "is going to meet",
+    "is meeting" (a present progressive names an arrangement), "is to meet"."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in _FUTURE_AUX for c in aux):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lower_ == "going" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in head.children
+    ):
+        return True
+    if verb.dep_ == "xcomp" and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+        return True  # "is to meet"
+    return verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
 
 
 def _absolute(text: str, anchor: date | None) -> str | None:
@@ -97,7 +127,7 @@ def _month_number(name: str) -> int | None:
     return None
 
 
-def _relative(text: str, anchor: date) -> str | None:
+def _relative(text: str, anchor: date, future: bool = False) -> str | None:
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", text):
         return anchor.isoformat()
     if "yesterday" in text:
@@ -109,6 +139,8 @@ def _relative(text: str, anchor: date) -> str | None:
             offset = (anchor.weekday() - number) % 7
             if "next" in text:
                 return (anchor + timedelta(days=(number - anchor.weekday()) % 7 or 7)).isoformat()
+            if future and "last" not in text:
+                return (anchor + timedelta(days=(number - anchor.weekday()) % 7)).isoformat()
             return (anchor - timedelta(days=offset)).isoformat()
     match = _AGO.search(text)
     if match:
@@ -134,4 +166,4 @@ def _at_precision(day: date, unit: str) -> str:
     return day.isoformat()
 
 
-__all__ = ["parse_published", "resolve_date"]
+__all__ = ["is_future", "parse_published", "resolve_date"]
