@@ -160,11 +160,17 @@ def test_ingest_stores_what_analyze_gives_with_the_archives_lexicon(tmp_path: Pa
     folder = tmp_path / "pages"
     folder.mkdir()
     promo = "Support independent local journalism in Kestrel Bay with a gift to our fund."
-    for page in corpus(5, copies=2):
-        (folder / page.name).write_text(page.text.rstrip() + f"\n\n{promo}\n", encoding="utf-8")
+    # Read in this order: a story and its syndicated copy, then other stories. The line is
+    # learned at the fifth story (its fourth cluster), so the stories stored before it are
+    # refreshed, a two-copy cluster among them, and those after are extracted without it.
+    first, copy = corpus(1, copies=2)
+    pages = [first, copy, *corpus(6, copies=1, first_seed=2), corpus(1, copies=2, first_seed=2)[1]]
+    for number, page in enumerate(pages):
+        (folder / f"{number:02d}-{page.name}").write_text(
+            page.text.rstrip() + f"\n\n{promo}\n", encoding="utf-8")
     with Archive.open(tmp_path / "a.db") as archive:
         report = ingest(archive, [str(folder)], jobs=1)
-        assert report.learned == 1 and report.stored == 10
+        assert report.learned == 1 and report.stored == 9 and report.syndicated == 2
         lexicon = publisher_lines(archive.connection)
         stored = {story.id: story for story in iter_stories(archive)}
     for document in read_inputs([str(folder)]):
