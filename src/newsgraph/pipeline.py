@@ -7,40 +7,28 @@ their models once.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
-import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
-from itertools import islice
 from typing import Literal
 
 from newsgraph.annotate import Annotator, default_annotators
+from newsgraph.errors import Failure, InputError, describe
 from newsgraph.extract import PublisherLines, extract_story
-from newsgraph.ingest import ReadFailure
+from newsgraph.ingest.encoding import without_surrogates
 from newsgraph.ingest.readers import resolve_kind
+from newsgraph.limits import MAX_DOCUMENT_S, check_text
 from newsgraph.model import Document, KindOption, Story
 
 # The per-document stages a run can stop at: the extract stage alone, or the whole pipeline.
 Stage = Literal["extract", "analyze"]
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
-
-@dataclass(frozen=True, slots=True)
-class StageFailure:
-    """A document a stage could not turn into a Story, and why."""
-
-    origin: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
-
-
-Outcome = Story | ReadFailure | StageFailure
+# A stage's failures are the one Failure type of `errors.py`; the old name still works.
+StageFailure = Failure
+Outcome = Story | Failure
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +83,7 @@ def extract(
 
 
 def _document(content: str, kind: KindOption, url: str | None) -> Document:
-    return Document(content=content, kind=resolve_kind(kind, content), url=url)
+    return Document(content=without_surrogates(content), kind=resolve_kind(kind, content), url=url)
 
 
 STAGES: dict[str, Callable[[Document, PublisherLines | None], Story]] = {
@@ -105,56 +93,83 @@ STAGES: dict[str, Callable[[Document, PublisherLines | None], Story]] = {
 
 
 def run_stage(
-    items: Iterable[Document | ReadFailure], stage: Stage = "analyze", jobs: int | None = None,
-    lexicon: Callable[[], PublisherLines] | None = None,
+    items: Iterable[Document | Failure], stage: Stage = "analyze", jobs: int | None = None,
+    timeout_s: float = MAX_DOCUMENT_S, lexicon: Callable[[], PublisherLines] | None = None,
 ) -> Iterator[Outcome]:
     """Run a stage over documents in input order; read failures pass through unchanged.
 
-    `jobs` worker processes (default: every core); 1 runs in this process. `lexicon` gives
-    the publisher furniture to take out; it is asked again for every batch handed to the
-    workers, so lines an archive learns during a run reach the documents after them.
+    `jobs` worker processes (default: every core), each document stopped after `timeout_s`
+    seconds by killing its worker (see `newsgraph.workers`); 1 runs in this process, where
+    the same limit interrupts the document by a timer signal in the main thread. `lexicon`
+    gives the publisher furniture to take out; it is asked again for every document handed
+    out, so lines an archive learns during a run reach the documents after them.
     """
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1:
         for item in items:
-            if isinstance(item, ReadFailure):
+            if isinstance(item, Failure):
                 yield item
             else:
-                yield _run_one(stage, item, lexicon() if lexicon is not None else None)
+                lines = lexicon() if lexicon is not None else None
+                yield _run_timed(stage, item, timeout_s, lines)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) as pool:
-        iterator = iter(items)
-        # Bounded look-ahead keeps memory flat however many documents come in.
-        while batch := list(islice(iterator, jobs * 8)):
-            documents = [item for item in batch if isinstance(item, Document)]
-            lines = lexicon() if lexicon is not None else None
-            results = iter(pool.map(
-                _run_one, [stage] * len(documents), documents, [lines] * len(documents),
-                chunksize=2,
-            ))
-            for item in batch:
-                yield item if isinstance(item, ReadFailure) else next(results)
+    from newsgraph.workers import WorkerPool
+
+    with WorkerPool(size=jobs, stage=stage, timeout_s=timeout_s) as pool:
+        yield from pool.map(items, lexicon=lexicon)
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to end this worker when its parent dies, even by `kill -9`.
-
-    Without it, workers of a killed run live on as orphans holding their models in memory.
-    """
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+class _Overtime(BaseException):
+    """Raised by the timer in the main thread; a BaseException so no stage's own `except
+    Exception` swallows it."""
 
 
-def _run_one(
-    stage: Stage, document: Document, lexicon: PublisherLines | None = None
-) -> Story | StageFailure:
+def _run_timed(
+    stage: Stage, document: Document, timeout_s: float, lexicon: PublisherLines | None = None
+) -> Story | Failure:
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return run_one(stage, document, lexicon)
+
+    def overtime(signum: int, frame: object) -> None:
+        raise _Overtime
+
+    previous = signal.signal(signal.SIGALRM, overtime)
+    signal.setitimer(signal.ITIMER_REAL, timeout_s)
     try:
+        return run_one(stage, document, lexicon)
+    except _Overtime:
+        return Failure(document.origin,
+                       f"{stage} took longer than {timeout_s:g} s; stopped (limits.MAX_DOCUMENT_S)", stage)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def warm_up(stage: Stage) -> None:
+    """Load what `stage` needs (spaCy and its models for analyze) by running a tiny page
+    of each kind."""
+    sentence = "“Rain fell in Oslo on Tuesday,” the mayor said."
+    STAGES[stage](Document(content=f"<html><body><p>{sentence}</p></body></html>", kind="html"), None)
+    STAGES[stage](Document(content=sentence, kind="text"), None)
+
+
+def run_one(
+    stage: Stage, document: Document, lexicon: PublisherLines | None = None
+) -> Story | Failure:
+    """One document through one stage; whatever goes wrong is that document's Failure."""
+    try:
+        if document.kind == "text":
+            check_text(document.content)
+        content = without_surrogates(document.content)
+        if content is not document.content:
+            document = replace(document, content=content)
         return STAGES[stage](document, lexicon)
-    except Exception as error:  # noqa: BLE001
+    except InputError as error:
+        return Failure(document.origin, f"{stage} refused: {error}", stage)
+    except (Exception, RecursionError) as error:  # noqa: BLE001
         # One page that trips a stage is a recorded, reasoned failure for that page; the
         # run goes on with the rest (exit code 1), rather than a traceback losing them all.
-        return StageFailure(document.origin, f"{stage} failed: {type(error).__name__}: {error}")
+        return Failure(document.origin, f"{stage} failed: {describe(error)}", stage)
 
 
 __all__ = [
@@ -165,5 +180,7 @@ __all__ = [
     "annotate_story",
     "extract",
     "extract_document",
+    "run_one",
     "run_stage",
+    "warm_up",
 ]

@@ -8,6 +8,7 @@ timed on its own, over a parse made beforehand, so one stage's cost cannot hide 
 
 from __future__ import annotations
 
+import statistics
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,26 +23,26 @@ from newsgraph.pipeline import extract_document
 from tests.hostile.generate import story_html, story_text
 
 PARAGRAPHS = 120  # about 40,000 characters; doubled to 80,000
-MAX_RATIO = 2.8  # linear is 2; quadratic is 4 (3.3 at these sizes, where part is linear)
+MAX_RATIO = 3.0  # linear is 2; quadratic is 4 (about 4 at these sizes before _grow was fixed)
 MIN_TIMED_S = 0.3  # a quick stage is repeated until one timing is long enough to compare
+RUNS = 5
 
 
 def _ratio(short: Callable[[], object], long: Callable[[], object]) -> float:
-    """Best-of-three time of `long` over that of `short`, each repeated alike."""
+    """Median time of `long` over median time of `short`, each repeated alike, the two run
+    in turn so that a busy moment of the machine falls on both."""
     started = time.perf_counter()
     short()
     repeats = max(1, round(MIN_TIMED_S / max(time.perf_counter() - started, 1e-6)))
 
-    def best(work: Callable[[], object]) -> float:
-        times = []
-        for _ in range(3):
-            started = time.perf_counter()
-            for _ in range(repeats):
-                work()
-            times.append(time.perf_counter() - started)
-        return min(times)
+    def timed(work: Callable[[], object]) -> float:
+        started = time.perf_counter()
+        for _ in range(repeats):
+            work()
+        return time.perf_counter() - started
 
-    return best(long) / best(short)
+    pairs = [(timed(short), timed(long)) for _ in range(RUNS)]
+    return statistics.median(t for _, t in pairs) / statistics.median(t for t, _ in pairs)
 
 
 @lru_cache(maxsize=2)

@@ -154,4 +154,4 @@ def test_a_bad_jsonl_line_spoils_only_itself(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_bytes(b'{"id": 1, "text": "One."}\n\xff\xfe\x00garbage\n{"id": 2, "text": "Two."}\n')
     out = read_all([str(path)])
-    assert [type(o).__name__ for o in out] == ["Document", "ReadFailure", "Document"]
+    assert [type(o).__name__ for o in out] == ["Document", "Failure", "Document"]

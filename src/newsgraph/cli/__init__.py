@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -42,13 +43,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsgraphError as error:
         if args.debug:
             raise
-        print(f"newsgraph: error: {error}", file=sys.stderr)
+        print(f"newsgraph: error: {_one_line(str(error))}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as error:
+        # A damaged archive met past the archive's own checks: one line, never a traceback.
+        if args.debug:
+            raise
+        print(f"newsgraph: error: the archive is damaged or unreadable ({_one_line(str(error))})",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("newsgraph: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _one_line(text: str, width: int = 400) -> str:
+    """A message fit for one stderr line: no control bytes (a damaged archive's SQL errors
+    carry raw row bytes), no newlines, not overly long."""
+    clean = "".join(c if c.isprintable() else "?" for c in " ".join(text.split()))
+    return clean if len(clean) <= width else clean[: width - 1] + "…"
 
 
 if __name__ == "__main__":

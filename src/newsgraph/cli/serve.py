@@ -37,6 +37,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from newsgraph.serve import ServeConfig, create_app
     from newsgraph.serve.app import CACHE_VARIABLE, DB_VARIABLE, LOAD_VARIABLE
     from newsgraph.serve.balance import temporary_table
+    from newsgraph.serve.protocol import GuardedHttpProtocol
 
     db = Path(args.db)
     if not db.is_file():
@@ -57,11 +58,12 @@ def run_serve(args: argparse.Namespace) -> int:
             print(ready, file=sys.stderr, flush=True)
             uvicorn.run("newsgraph.serve.app:app_from_environment", factory=True,
                         host=args.host, port=args.port, workers=args.workers,
-                        log_level="warning", access_log=False, server_header=False)
+                        log_level="warning", access_log=False, server_header=False,
+                        http=GuardedHttpProtocol)
     else:
         config = uvicorn.Config(create_app(ServeConfig(db=db, cached_pages=args.cached_pages)),
                                 host=args.host, port=args.port, log_level="warning",
-                                access_log=False, server_header=False)
+                                access_log=False, server_header=False, http=GuardedHttpProtocol)
         _announcing_server()(config, ready).run()
     return 0
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsgraph.errors import ArchiveError
+from newsgraph.errors import ArchiveError, NotAnArchive
 
 _V1 = """
 CREATE TABLE stories (
@@ -217,23 +217,48 @@ def check_version(connection: sqlite3.Connection) -> int:
 def migrate(connection: sqlite3.Connection) -> int:
     """Bring an archive up to `SCHEMA_VERSION`; returns the version it was at.
 
-    Raises ArchiveError for an archive written by a newer newsgraph, which this one cannot
-    read safely.
+    Safe when several processes open one new or old archive at once: the write lock is
+    taken first and the version read again under it, so only the first process migrates and
+    the others find the work done. Raises ArchiveError for an archive written by a newer
+    newsgraph, which this one cannot read safely.
     """
     current = check_version(connection)
     if current == SCHEMA_VERSION:
         return current
     connection.execute("BEGIN IMMEDIATE")
     try:
+        current = check_version(connection)  # another process may have migrated meanwhile
         for version in range(current, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[version]):
                 connection.execute(statement)
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if current != SCHEMA_VERSION:
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
     return current
+
+
+# Tables every version of the archive has had since the first: a file at some version
+# without them is another program's database that happens to set `user_version`.
+CORE_TABLES = frozenset({"stories", "sources", "lsh", "clusters"})
+
+
+def check_ours(connection: sqlite3.Connection, name: str) -> bool:
+    """Whether the file holds a newsgraph archive (True) or nothing yet (False); raises
+    NotAnArchive for any other database, which must be left as it is."""
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    if schema_version(connection) == 0:
+        if tables:
+            raise NotAnArchive(
+                f"{name} is an SQLite database but not a newsgraph archive "
+                f"({len(tables)} objects of another program's); left untouched"
+            )
+        return False
+    if not CORE_TABLES <= tables:
+        raise NotAnArchive(f"{name} is not a newsgraph archive (it has no stories table); left untouched")
+    return True
 
 
 def _statements(script: str) -> list[str]:
@@ -251,4 +276,4 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "check_version", "migrate", "schema_version"]
+__all__ = ["CORE_TABLES", "MIGRATIONS", "SCHEMA_VERSION", "check_ours", "check_version", "migrate", "schema_version"]

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, Self
 
 from newsgraph.corpus.people import name_key, person_like
-from newsgraph.corpus.schema import check_version, migrate, schema_version
-from newsgraph.errors import ArchiveError
+from newsgraph.corpus.schema import check_ours, check_version, migrate, schema_version
+from newsgraph.errors import ArchiveError, NotAnArchive
 from newsgraph.model import MIN_CONFIDENCE, Entity, Story, evidence_text
 
 DEFAULT_ARCHIVE = "newsgraph.db"
@@ -56,6 +56,7 @@ class Archive:
                 raise ArchiveError(f"no archive at {name} (run `newsgraph ingest` first)")
             if create and not file.parent.exists():
                 raise ArchiveError(f"cannot create {name}: no such directory {file.parent}")
+            _check_header(file)
         try:
             connection = sqlite3.connect(
                 name, isolation_level=None, check_same_thread=False, timeout=30.0
@@ -63,18 +64,24 @@ class Archive:
         except sqlite3.Error as error:
             raise ArchiveError(f"cannot open archive {name}: {error}") from None
         try:
-            # Refuse a foreign or newer file before changing anything in it.
+            # Refuse a foreign or newer file before changing anything in it; a read never
+            # makes an archive of a file that holds none.
             check_version(connection)
-            connection.execute("PRAGMA journal_mode = WAL")
+            if not check_ours(connection, name) and not create:
+                raise ArchiveError(f"no archive at {name} (run `newsgraph ingest` first)")
+            # Migrating first (under the write lock, see `migrate`) lets two processes
+            # creating one archive at once both succeed; WAL is switched on after.
+            migrate(connection)
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
             # WAL with synchronous=NORMAL survives a killed process (not a power cut) and
             # keeps commits cheap.
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = OFF")
             connection.execute("PRAGMA cache_size = -32000")
-            migrate(connection)
         except sqlite3.DatabaseError as error:
             connection.close()
-            raise ArchiveError(f"cannot open archive {name}: {error}") from None
+            raise ArchiveError(damaged(name, error)) from None
         except ArchiveError:
             connection.close()
             raise
@@ -103,13 +110,26 @@ class Archive:
                 raise ArchiveError(f"cannot write to {self.path}: {error}") from None
             try:
                 yield self.connection
+            except sqlite3.DatabaseError as error:
+                self._rollback()
+                if isinstance(error, sqlite3.OperationalError | sqlite3.IntegrityError):
+                    raise
+                raise ArchiveError(damaged(self.path, error)) from None
             except BaseException:
-                self.connection.execute("ROLLBACK")
+                self._rollback()
                 raise
             try:
                 self.connection.execute("COMMIT")
             except sqlite3.OperationalError as error:
                 raise ArchiveError(f"cannot write to {self.path}: {error}") from None
+            except sqlite3.DatabaseError as error:
+                raise ArchiveError(damaged(self.path, error)) from None
+
+    def _rollback(self) -> None:
+        try:
+            self.connection.execute("ROLLBACK")
+        except sqlite3.DatabaseError:
+            pass  # SQLite may have rolled back already (a damaged page, a full disk)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Run one read and return every row (sqlite3.Row, so columns read by name)."""
@@ -119,7 +139,9 @@ class Archive:
             try:
                 return list(cursor.execute(sql, params))
             except sqlite3.OperationalError as error:
-                raise ArchiveError(f"archive query failed: {error}") from None
+                raise ArchiveError(f"archive query failed: {printable(str(error))}") from None
+            except sqlite3.DatabaseError as error:
+                raise ArchiveError(damaged(self.path, error)) from None
 
     def data_version(self) -> int:
         """SQLite's `data_version` of this connection: it changes whenever another connection
@@ -136,6 +158,34 @@ class Archive:
             for suffix in ("", "-wal")
             if Path(self.path + suffix).exists()
         )
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_header(file: Path) -> None:
+    """Refuse, without opening it through SQLite, a file that is no SQLite database."""
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise ArchiveError(f"cannot read {file}: {error.strerror or error}") from None
+    if head and head != SQLITE_HEADER:
+        raise NotAnArchive(f"{file} is not a newsgraph archive (file is not a database); left untouched")
+
+
+def damaged(name: str, error: sqlite3.Error) -> str:
+    """The one line for an archive SQLite cannot read: damaged, or not an archive at all."""
+    return f"archive {name} is damaged or unreadable ({printable(str(error))}); restore it from a copy"
+
+
+def printable(text: str, width: int = 200) -> str:
+    """`text` on one line with no control or undecodable characters, at most `width` long
+    (SQLite puts the bytes of a damaged row in its messages)."""
+    clean = "".join(c if c.isprintable() else "?" for c in text.replace("\n", " "))
+    return clean if len(clean) <= width else clean[: width - 1] + "…"
 
 
 def story_data(story: Story) -> str:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-# Beyond this a page is not an article page worth the time; the tail is cut, not the run.
-MAX_HTML_CHARS = 1_000_000
+from newsgraph.limits import MAX_HTML_CHARS
+
 _OPENING = re.compile(r"<(script|style)\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)

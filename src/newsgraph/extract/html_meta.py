@@ -17,10 +17,12 @@ from typing import Any
 
 import lxml.html
 
+from newsgraph.errors import LimitExceeded
 from newsgraph.extract.agencies import agencies_in, normalise_agency
 from newsgraph.extract.authors import byline_authors, clean_authors
 from newsgraph.extract.dates import published_date
 from newsgraph.extract.dom import strip_markup, text_of
+from newsgraph.limits import check_json_depth
 
 _ARTICLE_TYPES = re.compile(
     r"(?:News|Report|Blog|Opinion|Analysis|Review)?(?:Article|Posting)$|^Report$"
@@ -127,8 +129,10 @@ def _json_ld(tree: lxml.html.HtmlElement) -> tuple[dict[str, Any], dict[str, dic
         if "ld+json" not in (script.get("type") or "").lower() or not script.text:
             continue
         try:
-            data = json.loads(script.text.strip().rstrip(";"))
-        except ValueError:
+            text = script.text.strip().rstrip(";")
+            check_json_depth(text)  # a block nested past the bound is ignored, not the page
+            data = json.loads(text)
+        except (ValueError, RecursionError, LimitExceeded):
             continue
         for item in _ld_items(data):
             if isinstance(item.get("@id"), str) and len(item) > 1:

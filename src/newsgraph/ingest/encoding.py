@@ -14,6 +14,7 @@ from charset_normalizer import from_bytes
 
 from newsgraph.errors import InputError
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -37,12 +38,26 @@ def decode_bytes(data: bytes) -> str:
     if declared:
         try:
             return data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError, ValueError):
             pass
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise InputError("cannot tell the text encoding of these bytes")
     return data.decode(best.encoding, errors="replace")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (what JSON's "\\ud800" escapes make, and no UTF-8
+    output can hold) replaced by U+FFFD; other text is returned as it is.
+
+    >>> without_surrogates("a\ud800b")
+    'a\ufffdb'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)  # one for one, so offsets stay put
+    return text
 
 
 def looks_binary(data: bytes) -> bool:
@@ -58,11 +73,29 @@ def _declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
-    name = match.group(1).decode("ascii", errors="ignore").lower()
+    return text_codec(match.group(1).decode("ascii", errors="ignore"))
+
+
+# Codecs Python knows that are no page's character set: "undefined" refuses every byte,
+# the rest decode to something other than the text the page holds.
+_NOT_CHARSETS = frozenset({"undefined", "punycode", "idna", "raw_unicode_escape",
+                           "unicode_escape", "palmos", "mbcs", "oem"})
+
+
+def text_codec(name: str) -> str | None:
+    """The Python codec of a declared charset name, if it is one a page can be written in
+    (`base64`, `rot13`, `undefined` and their like are not).
+
+    >>> text_codec("Windows-1251"), text_codec("undefined"), text_codec("base64")
+    ('cp1251', None, None)
+    """
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name.strip().lower())
+    except (LookupError, ValueError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
-__all__ = ["decode_bytes", "looks_binary"]
+__all__ = ["decode_bytes", "looks_binary", "text_codec", "without_surrogates"]

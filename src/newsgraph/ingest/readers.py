@@ -1,8 +1,11 @@
 """Readers: every input DESIGN.md names, turned into a stream of `Document`s.
 
-Readers stream: a directory or a JSONL file of any size is read one document at a time.
-A record that cannot be read becomes a `ReadFailure` in the stream, so the caller reports it
-and goes on with the rest (exit code 1, never a lost run).
+Readers stream: a directory, a JSONL file or a JSONL stream on stdin of any size is read
+one document at a time. A record that cannot be read becomes a `Failure` in the stream,
+named by file, line number or WARC record URL, with its reason, so the caller reports it
+and goes on with the rest (exit code 1, never a lost run). Every bound of
+`newsgraph.limits` is checked here before a document goes on: bytes read, bytes once
+decompressed, characters of text, JSON nesting.
 """
 
 from __future__ import annotations
@@ -12,52 +15,64 @@ import json
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from newsgraph.errors import InputError
-from newsgraph.ingest.encoding import decode_bytes
+from newsgraph.errors import Failure, InputError, describe
+from newsgraph.ingest.encoding import decode_bytes, without_surrogates
+from newsgraph.limits import (
+    MAX_DECOMPRESSED_BYTES,
+    MAX_READ_BYTES,
+    check_json_depth,
+    check_text,
+)
 from newsgraph.model import Document, InputKind, KindOption
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
-MAX_DOCUMENT_BYTES = 20_000_000
+MAX_DOCUMENT_BYTES = MAX_READ_BYTES  # the name other modules knew it by
+GZIP_MAGIC = b"\x1f\x8b"
+_CHUNK = 1 << 20
+
+# A reader's failures are the one Failure type of `errors.py`; the old name still works.
+ReadFailure = Failure
 
 
-@dataclass(frozen=True, slots=True)
-class ReadFailure:
-    """An input, or one record of it, that could not be read, and why."""
+def read_inputs(inputs: Iterable[str], kind: KindOption = "auto") -> Iterator[Document | Failure]:
+    """Yield a Document (or a Failure) for every page in the given inputs.
 
-    origin: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
-
-
-def read_inputs(inputs: Iterable[str], kind: KindOption = "auto") -> Iterator[Document | ReadFailure]:
-    """Yield a Document (or a ReadFailure) for every page in the given inputs.
-
-    >>> docs = list(read_inputs(["tests/fixtures/pages/harbour.txt"]))  # doctest: +SKIP
+    >>> docs = list(read_inputs(["tests/fixtures/council-vote.txt"]))  # doctest: +SKIP
     """
     for item in inputs:
         if item == "-":
-            yield from _read_stream(sys.stdin.buffer, "<stdin>", kind)
+            yield from guarded("<stdin>", _read_stream, sys.stdin.buffer, "<stdin>", kind)
             continue
         path = Path(item)
         if path.is_dir():
             yield from _read_directory(path, kind)
         elif path.is_file():
-            yield from read_file(path, kind)
+            yield from guarded(str(path), read_file, path, kind)
         else:
-            yield ReadFailure(item, "no such file or directory")
+            yield Failure(item, "no such file or directory")
 
 
-def read_file(path: Path, kind: KindOption = "auto") -> Iterator[Document | ReadFailure]:
+def guarded(
+    origin: str, read: Callable[..., Iterable[Document | Failure]], *args: Any
+) -> Iterator[Document | Failure]:
+    """The items of `read(*args)`, one input's reader; an error the reader did not expect
+    becomes a Failure of that input, and the run goes on with the next one."""
+    try:
+        yield from read(*args)
+    except (InputError, OSError, EOFError, zlib.error) as error:
+        yield Failure(origin, f"cannot read: {error}")
+    except (ValueError, RecursionError, MemoryError, LookupError) as error:
+        yield Failure(origin, f"cannot read: {describe(error)}")
+
+
+def read_file(path: Path, kind: KindOption = "auto") -> Iterator[Document | Failure]:
     """Read one file: a page, a JSONL dump, or a WARC archive, gzipped or not."""
     name = path.name.lower()
     stem = name.removesuffix(".gz")
@@ -70,36 +85,43 @@ def read_file(path: Path, kind: KindOption = "auto") -> Iterator[Document | Read
             with _open_binary(path) as handle:
                 yield from _read_jsonl(handle, str(path), kind)
         else:
-            if path.stat().st_size > MAX_DOCUMENT_BYTES and not name.endswith(".gz"):
-                yield ReadFailure(str(path), f"larger than {MAX_DOCUMENT_BYTES} bytes")
+            if path.stat().st_size > MAX_READ_BYTES and not name.endswith(".gz"):
+                yield Failure(str(path), f"larger than {MAX_READ_BYTES:,} bytes (limits.MAX_READ_BYTES)")
                 return
             with _open_binary(path) as handle:
-                data = handle.read(MAX_DOCUMENT_BYTES + 1)
-            if len(data) > MAX_DOCUMENT_BYTES:
-                yield ReadFailure(str(path), f"larger than {MAX_DOCUMENT_BYTES} bytes")
+                data = handle.read(MAX_DECOMPRESSED_BYTES + 1)
+            if len(data) > MAX_DECOMPRESSED_BYTES:
+                what = "once decompressed" if name.endswith(".gz") else ""
+                yield Failure(str(path), f"larger than {MAX_DECOMPRESSED_BYTES:,} bytes {what}"
+                              "(limits.MAX_DECOMPRESSED_BYTES)".replace("  ", " "))
                 return
-            text = decode_bytes(data)
-            if not text.strip():
-                yield ReadFailure(str(path), "empty file")
-                return
-            yield Document(
-                content=text,
-                kind=resolve_kind(kind, text, stem),
-                source_path=str(path),
-            )
+            yield _page(data, str(path), kind, stem, str(path))
     except InputError as error:
-        yield ReadFailure(str(path), str(error))
+        yield Failure(str(path), str(error))
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as error:
-        yield ReadFailure(str(path), f"cannot read: {error}")
+        yield Failure(str(path), f"cannot read: {error}")
 
 
-def _read_directory(root: Path, kind: KindOption) -> Iterator[Document | ReadFailure]:
+def _page(data: bytes, origin: str, kind: KindOption, name: str, source_path: str | None) -> Document | Failure:
+    """One whole page's bytes as a Document, or the Failure saying why not."""
+    try:
+        text = decode_bytes(data)
+        check_text(text)
+    except InputError as error:
+        return Failure(origin, str(error))
+    if not text.strip():
+        return Failure(origin, "empty file" if source_path else "empty input")
+    return Document(content=text, kind=resolve_kind(kind, text, name), source_path=source_path)
+
+
+def _read_directory(root: Path, kind: KindOption) -> Iterator[Document | Failure]:
     for folder, subdirs, files in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or not _is_readable_name(name):
                 continue
-            yield from read_file(Path(folder) / name, kind)
+            path = Path(folder) / name
+            yield from guarded(str(path), read_file, path, kind)
 
 
 def _is_readable_name(name: str) -> bool:
@@ -107,70 +129,123 @@ def _is_readable_name(name: str) -> bool:
     return stem.endswith(HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
 
 
-def _read_stream(stream: IO[bytes], origin: str, kind: KindOption) -> Iterator[Document | ReadFailure]:
-    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+def _read_stream(stream: IO[bytes], origin: str, kind: KindOption) -> Iterator[Document | Failure]:
+    """A page or a JSONL stream on stdin, gzipped or not, read as it comes: a JSONL stream
+    of any length streams record by record; a page is bounded like a file."""
+    magic = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
+    source: IO[bytes] = gzip.GzipFile(fileobj=stream, mode="rb") if magic == GZIP_MAGIC else stream  # type: ignore[assignment]
+    head: list[bytes] = []
     try:
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
-        text = decode_bytes(data)
-    except (InputError, OSError, EOFError, zlib.error) as error:
-        yield ReadFailure(origin, str(error))
+        # The first few lines decide: JSON Lines when they are JSON objects, one bad record
+        # at the top notwithstanding; a page otherwise.
+        while sum(1 for line in head if line.strip()) < JSONL_SNIFF_LINES and sum(map(len, head)) <= MAX_READ_BYTES:
+            line = _bounded_line(source, drain=False)
+            if line is None:
+                break
+            head.append(line)
+    except (OSError, EOFError, zlib.error) as error:
+        yield Failure(origin, f"cannot read: {error}")
         return
-    if not text.strip():
-        yield ReadFailure(origin, "empty input")
+    if kind == "auto" and _looks_like_jsonl(head):
+        yield from _read_jsonl(source, origin, kind, head=head)
         return
-    if kind == "auto" and _looks_like_jsonl(text):
-        yield from _read_jsonl_lines(text.splitlines(), origin, kind)
+    data = b"".join(head)
+    try:
+        if len(data) <= MAX_DECOMPRESSED_BYTES:
+            data += source.read(MAX_DECOMPRESSED_BYTES + 1 - len(data))
+    except (OSError, EOFError, zlib.error) as error:
+        yield Failure(origin, f"cannot read: {error}")
         return
-    yield Document(content=text, kind=resolve_kind(kind, text), source_path=None, source_id=None)
+    if len(data) > MAX_DECOMPRESSED_BYTES:
+        yield Failure(origin, f"larger than {MAX_DECOMPRESSED_BYTES:,} bytes (limits.MAX_DECOMPRESSED_BYTES)")
+        return
+    yield _page(data, origin, kind, "", None)
 
 
-def _read_jsonl(handle: IO[bytes], origin: str, kind: KindOption) -> Iterator[Document | ReadFailure]:
+def _bounded_line(handle: IO[bytes], limit: int = MAX_READ_BYTES, drain: bool = True) -> bytes | None:
+    """The next line of `handle` (None at the end), at most `limit` bytes in memory; a
+    longer line is read through to its end and returned as its first `limit + 1` bytes, so
+    the caller can tell it was too long and the next line still starts where it should."""
+    line = handle.readline(limit + 1)
+    if not line:
+        return None
+    if drain and len(line) > limit and not line.endswith(b"\n"):
+        while (rest := handle.readline(_CHUNK)) and not rest.endswith(b"\n"):
+            pass
+    return line
+
+
+def _read_jsonl(
+    handle: IO[bytes], origin: str, kind: KindOption, head: Sequence[bytes] = ()
+) -> Iterator[Document | Failure]:
+    """Each line of a JSONL input as a Document or a Failure named `origin:line`; `head`
+    are its first lines when already read."""
     # JSON Lines are UTF-8 by definition; a bad byte spoils one record, not the file.
-    lines = (raw.decode("utf-8", errors="replace") for raw in handle)
-    yield from _read_jsonl_lines(lines, origin, kind)
-
-
-def _read_jsonl_lines(lines: Iterable[str], origin: str, kind: KindOption) -> Iterator[Document | ReadFailure]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    number = 0
+    records = 0
+    replay = iter(head)
+    line = next(replay, None)
+    if line is None:
+        line = _bounded_line(handle)
+    while line is not None:
+        number += 1
         where = f"{origin}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield ReadFailure(where, f"not a JSON object ({error.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield ReadFailure(where, "not a JSON object")
-            continue
-        html, text = record.get("html"), record.get("text")
-        content = html if isinstance(html, str) and html.strip() else text
-        if not isinstance(content, str) or not content.strip():
-            yield ReadFailure(where, 'record has neither "html" nor "text"')
-            continue
-        record_kind: InputKind = "html" if content is html else "text"
-        if kind != "auto":
-            record_kind = kind
-        source_id = record.get("id")
-        url = record.get("url")
-        yield Document(
-            content=content,
-            kind=record_kind,
-            url=url if isinstance(url, str) else None,
-            source_path=origin if origin != "<stdin>" else None,
-            source_id=str(source_id) if source_id is not None else None,
-        )
+        if len(line) > MAX_READ_BYTES:
+            yield Failure(where, f"line larger than {MAX_READ_BYTES:,} bytes (limits.MAX_READ_BYTES)")
+        elif line.strip():
+            records += 1
+            try:
+                yield _record(line.decode("utf-8", errors="replace"), where, origin, kind)
+            except InputError as error:
+                yield Failure(where, str(error))
+            except (ValueError, RecursionError, TypeError, MemoryError) as error:
+                yield Failure(where, f"cannot read record: {describe(error)}")
+        line = next(replay, None)
+        if line is None:
+            line = _bounded_line(handle)
+    if not records:
+        yield Failure(origin, "empty: no records in this JSON Lines input")
 
 
-def _looks_like_jsonl(text: str) -> bool:
-    first = text.lstrip()[:1]
-    if first != "{":
-        return False
+def _record(line: str, where: str, origin: str, kind: KindOption) -> Document | Failure:
+    check_json_depth(line)
     try:
-        return isinstance(json.loads(text.lstrip().splitlines()[0]), dict)
-    except (json.JSONDecodeError, IndexError):
-        return False
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Failure(where, f"not a JSON object ({error.msg})")
+    except ValueError as error:  # a number past Python's digit limit
+        return Failure(where, f"not a readable JSON object ({describe(error)})")
+    if not isinstance(record, dict):
+        return Failure(where, "not a JSON object")
+    html, text = record.get("html"), record.get("text")
+    content = html if isinstance(html, str) and html.strip() else text
+    if not isinstance(content, str) or not content.strip():
+        return Failure(where, 'record has neither "html" nor "text"')
+    record_kind: InputKind = "html" if content is html else "text"
+    if kind != "auto":
+        record_kind = kind
+    content = without_surrogates(content)
+    check_text(content)
+    source_id = record.get("id")
+    url = record.get("url")
+    return Document(
+        content=content,
+        kind=record_kind,
+        url=without_surrogates(url) if isinstance(url, str) else None,
+        source_path=origin if origin != "<stdin>" else None,
+        source_id=without_surrogates(str(source_id))[:1000] if source_id is not None else None,
+    )
+
+
+JSONL_SNIFF_LINES = 5
+
+
+def _looks_like_jsonl(head: Sequence[bytes]) -> bool:
+    """A stream whose first line is a JSON object, or two of whose first few lines are, is
+    JSON Lines (one bad record at the top must not turn the rest into a page of text)."""
+    lines = [line.strip() for line in head if line.strip()]
+    objects = [line.startswith(b"{") and line.endswith(b"}") for line in lines]
+    return bool(objects) and (objects[0] or sum(objects) >= 2)
 
 
 def resolve_kind(kind: KindOption, text: str, name: str = "") -> InputKind:
@@ -198,4 +273,5 @@ def _open_binary(path: Path) -> IO[bytes]:
     return open(path, "rb")
 
 
-__all__ = ["ReadFailure", "looks_like_html", "read_file", "read_inputs", "resolve_kind"]
+__all__ = ["Failure", "ReadFailure", "guarded", "looks_like_html", "read_file", "read_inputs",
+           "resolve_kind"]

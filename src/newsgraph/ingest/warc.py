@@ -8,7 +8,7 @@ server sent it: chunked transfer coding undone, then its Content-Encoding (gzip,
 br when brotli is installed), then its charset when the bytes agree with it.
 
 A response that cannot be read (a bad HTTP block, a body that does not decompress,
-undecodable bytes) becomes a `ReadFailure` named `file.warc#<record URL>` and the rest of
+undecodable bytes) becomes a `Failure` named `file.warc#<record URL>` and the rest of
 the file is still read; a `.warc.gz` cut short keeps the records before the cut and ends
 with one failure saying the file is truncated. fastwarc parses the file record by record,
 so memory does not grow with the archive.
@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
-from newsgraph.errors import InputError
-from newsgraph.ingest.encoding import decode_bytes
-from newsgraph.ingest.readers import MAX_DOCUMENT_BYTES, ReadFailure
+from newsgraph.errors import Failure, InputError
+from newsgraph.ingest.encoding import decode_bytes, text_codec
+from newsgraph.ingest.readers import MAX_DOCUMENT_BYTES
+from newsgraph.limits import MAX_READ_BYTES
 from newsgraph.model import Document
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -38,42 +40,83 @@ GZIP_MAGIC = b"\x1f\x8b"
 TRUNCATED_RECORD = "truncated: the file ends inside this record"
 
 
-def read_warc(path: Path) -> Iterator[Document | ReadFailure]:
-    """Yield a Document for every HTML response in a WARC file, a ReadFailure for a bad one."""
+def read_warc(path: Path) -> Iterator[Document | Failure]:
+    """Yield a Document for every HTML response in a WARC file, a Failure for a bad one."""
     try:
         with open(path, "rb") as handle:
             compressed = handle.peek(2)[:2] == GZIP_MAGIC
             stream = _GzipStream(handle) if compressed else None
-            records = ArchiveIterator(
-                stream if stream is not None else handle,
-                record_types=WarcRecordType.response,
-                parse_http=False,
-                max_content_length=MAX_DOCUMENT_BYTES,
-                stream_detect=False,
-            )
-            # A failure waits for the next record: if the file turns out to end inside it,
-            # the reason it gives is that, not whatever its cut-off bytes looked like.
-            pending: ReadFailure | None = None
-            for number, record in enumerate(records, start=1):
-                if pending is not None:
-                    yield pending
-                    pending = None
-                url = record.headers.get("WARC-Target-URI")
-                where = f"{path}#{url or f'record {number}'}"
-                try:
-                    item = _read_record(record, url)
-                except (InputError, OSError, ValueError) as error:
-                    pending = ReadFailure(where, str(error))
-                    continue
-                if item is not None:
-                    yield item
-            truncated = stream is not None and stream.truncated is not None
-            if pending is not None:
-                yield ReadFailure(pending.origin, TRUNCATED_RECORD) if truncated else pending
-            if stream is not None and stream.truncated is not None:
-                yield ReadFailure(str(path), f"cannot read WARC: truncated ({stream.truncated})")
+            source = cast(IO[bytes], stream if stream is not None else handle)
+            yield from _read_records(path, source, stream)
     except OSError as error:
-        yield ReadFailure(str(path), f"cannot read WARC: {error}")
+        yield Failure(str(path), f"cannot read WARC: {error}")
+
+
+def _read_records(path: Path, source: IO[bytes], gzipped: _GzipStream | None) -> Iterator[Document | Failure]:
+    # A failure waits for the next record: if the file turns out to end inside it, the
+    # reason it gives is that, not whatever its cut-off bytes looked like.
+    pending: Failure | None = None
+    number = responses = 0
+    start: int | None = 0
+    while start is not None:
+        source.seek(start)
+        records = ArchiveIterator(source, parse_http=False, stream_detect=False)
+        resume: int | None = None
+        for record in records:
+            number += 1
+            if record.record_type != WarcRecordType.response and record.content_length <= MAX_READ_BYTES:
+                continue
+            if pending is not None:
+                yield pending
+                pending = None
+            url = record.headers.get("WARC-Target-URI")
+            where = f"{path}#{url or f'record {number}'}"
+            if record.content_length > MAX_READ_BYTES:
+                # Read no further with this iterator: skipping a length that lies (a
+                # Content-Length of 10^18) would swallow every record after it. The next
+                # record is found by its header line instead.
+                if record.record_type == WarcRecordType.response:
+                    responses += 1
+                    yield Failure(where, f"record of {record.content_length:,} bytes, larger than "
+                                  f"{MAX_READ_BYTES:,} (limits.MAX_READ_BYTES)")
+                resume = start + record.stream_pos + 1
+                break
+            responses += 1
+            try:
+                item = _read_record(record, url)
+            except (InputError, OSError, ValueError) as error:
+                pending = Failure(where, str(error))
+                continue
+            if item is not None:
+                yield item
+        start = _next_record(source, resume) if resume is not None else None
+    truncated = gzipped is not None and gzipped.truncated is not None
+    if pending is not None:
+        yield Failure(pending.origin, TRUNCATED_RECORD) if truncated else pending
+    if gzipped is not None and gzipped.truncated is not None:
+        yield Failure(str(path), f"cannot read WARC: truncated ({gzipped.truncated})")
+    elif responses == 0:
+        yield Failure(str(path), "empty: no response records in this WARC file")
+
+
+_RECORD_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
+_SCAN_CHUNK = 1 << 20
+
+
+def _next_record(source: IO[bytes], at: int) -> int | None:
+    """Where the next WARC record header starts at or after `at`, found by reading forward
+    in bounded chunks (None at the end of the file)."""
+    source.seek(at)
+    offset = at
+    tail = b""
+    while chunk := source.read(_SCAN_CHUNK):
+        window = tail + chunk
+        found = _RECORD_START.search(window)
+        if found:
+            return offset - len(tail) + found.start(1)
+        tail = window[-16:]
+        offset += len(chunk)
+    return None
 
 
 class _GzipStream(io.RawIOBase):
@@ -108,7 +151,7 @@ class _GzipStream(io.RawIOBase):
         return len(data)
 
 
-def _read_record(record: WarcRecord, url: str | None) -> Document | ReadFailure | None:
+def _read_record(record: WarcRecord, url: str | None) -> Document | Failure | None:
     if not url:
         raise InputError("WARC response record without a WARC-Target-URI")
     try:
@@ -250,10 +293,11 @@ def _looks_compressed(data: bytes) -> bool:
 
 def _decode(data: bytes, charset: str | None) -> str:
     """The server's declared charset when the bytes agree with it, else detection."""
-    if charset and charset.lower() not in ("utf-8", "utf8"):
+    codec = text_codec(charset) if charset else None
+    if codec and codec != "utf-8":
         try:
-            return data.decode(charset)
-        except (UnicodeDecodeError, LookupError):
+            return data.decode(codec)
+        except (UnicodeError, LookupError, ValueError):
             pass
     return decode_bytes(data)
 

@@ -26,6 +26,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from newsgraph.errors import ArchiveError
 from newsgraph.serve.analysis import AnalyzeLimits, PageAnalyzer
@@ -171,6 +172,12 @@ def _install_error_handlers(app: FastAPI) -> None:
         log.error("archive error on %s: %s", request.url.path, error)
         return error_response(request, ARCHIVE_UNAVAILABLE)
 
+    async def on_disconnect(request: Request, error: Exception) -> Response:
+        # The client went away mid-request: nobody to answer, nothing wrong here. Handled
+        # apart from `Exception`, whose handler Starlette follows by re-raising the error.
+        log.info("client left during %s", request.url.path)
+        return Response(status_code=400)
+
     async def on_unexpected(request: Request, error: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path, exc_info=error)
         return error_response(request, INTERNAL_ERROR)
@@ -179,6 +186,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(ArchiveError, on_archive_error)
+    app.add_exception_handler(ClientDisconnect, on_disconnect)
     app.add_exception_handler(Exception, on_unexpected)
 
 

@@ -8,14 +8,15 @@ charset the request declares, so a windows-1251 page reads the same from either 
 
 from __future__ import annotations
 
-import codecs
+import asyncio
 from email.message import Message
 from urllib.parse import parse_qs
 
 from fastapi import Request
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.encoding import decode_bytes, looks_binary
+from newsgraph.ingest.encoding import decode_bytes, looks_binary, text_codec
+from newsgraph.limits import BODY_TIMEOUT_S
 from newsgraph.serve.analysis import payload_too_large
 from newsgraph.serve.errors import ApiError
 
@@ -34,11 +35,16 @@ async def read_bounded(request: Request, max_bytes: int) -> bytes:
             raise ApiError(400, "bad_request", "Content-Length is not a number") from None
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > max_bytes:
-            raise payload_too_large(max_bytes)
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(BODY_TIMEOUT_S):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise payload_too_large(max_bytes)
+                chunks.append(chunk)
+    except TimeoutError:
+        raise ApiError(408, "timeout", f"the request body did not arrive within {BODY_TIMEOUT_S:g} s "
+                       "(limits.BODY_TIMEOUT_S)") from None
     return b"".join(chunks)
 
 
@@ -63,10 +69,7 @@ def declared_charset(content_type: str) -> str | None:
     charset = message.get_param("charset")
     if not isinstance(charset, str) or not charset.strip():
         return None
-    try:
-        return codecs.lookup(charset.strip()).name
-    except LookupError:
-        return None
+    return text_codec(charset)
 
 
 def decode_page(body: bytes, content_type: str) -> str:
@@ -83,7 +86,7 @@ def decode_page(body: bytes, content_type: str) -> str:
     if charset is not None:
         try:
             return body.decode(charset).removeprefix("\ufeff")
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError, ValueError):
             pass  # a wrong declaration is common; detection below reads the bytes themselves
     try:
         return decode_bytes(body)

@@ -20,6 +20,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsgraph.corpus import Copy, queries
 from newsgraph.corpus.people import name_key, person_id
+from newsgraph.errors import LimitExceeded
+from newsgraph.limits import check_json_depth
 from newsgraph.model import EVENT_TYPES, Entity, KindOption, Story, evidence_text, shown_events
 from newsgraph.serve.analysis import PageAnalyzer
 from newsgraph.serve.bodies import read_form
@@ -191,8 +193,10 @@ async def analyze_view(request: Request) -> HTMLResponse:
     analyzer = _analyzer(request)
     form = await read_form(request, analyzer.limits.max_bytes * FORM_OVERHEAD * 4)
     try:
-        story = Story.from_dict(json.loads(form.get("story", "")))
-    except (ValueError, KeyError, TypeError) as error:
+        text = form.get("story", "")
+        check_json_depth(text)
+        story = Story.from_dict(json.loads(text))
+    except (ValueError, KeyError, TypeError, RecursionError, LimitExceeded) as error:
         raise ApiError(422, "invalid_story", f"not a Story: {error}") from None
     return story_page(story, link=search_link, analysed=True)
 
