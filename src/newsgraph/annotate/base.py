@@ -7,8 +7,9 @@ fails when it is built, before any data runs. The work itself lives in plain fun
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Callable, Mapping, Sequence
+from importlib import import_module
+from typing import Any, ClassVar
 
 from newsgraph.errors import PipelineError
 from newsgraph.model import Story
@@ -46,4 +47,17 @@ def check_order(annotators: Sequence[Annotator]) -> None:
         available |= annotator.assigns
 
 
-__all__ = ["EXTRACTED", "Annotator", "check_order"]
+def lazy_exports(package: str, public: Mapping[str, str]) -> Callable[[str], Any]:
+    """A module `__getattr__` for a room's package: each public name (`public` maps it to its
+    module) is imported when first asked for, so importing a light module of the room
+    (`entities.countries`) does not pay for spaCy."""
+
+    def attribute(name: str) -> Any:
+        if name in public:
+            return getattr(import_module(f"{package}.{public[name]}"), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return attribute
+
+
+__all__ = ["EXTRACTED", "Annotator", "check_order", "lazy_exports"]

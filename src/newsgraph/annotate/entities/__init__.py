@@ -21,17 +21,9 @@ for spaCy.
 
 from __future__ import annotations
 
-from typing import Any
+from newsgraph.annotate.base import lazy_exports
 
 _PUBLIC = {"EntityFinder": "finder", "find_entities": "finder", "names_a_post": "finder"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _PUBLIC:
-        from importlib import import_module
-
-        return getattr(import_module(f"{__name__}.{_PUBLIC[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+__getattr__ = lazy_exports(__name__, _PUBLIC)
 
 __all__ = ["EntityFinder", "find_entities", "names_a_post"]

@@ -23,17 +23,9 @@ dev). `learned` is rebuilt with `python bench/attribution.py --learn-cues`.
 
 from __future__ import annotations
 
-from typing import Any
+from newsgraph.annotate.base import lazy_exports
 
 _PUBLIC = {"QuoteFinder": "finder", "find_quotes": "finder", "MIN_CONTENT_WORDS": "finder"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _PUBLIC:
-        from importlib import import_module
-
-        return getattr(import_module(f"{__name__}.{_PUBLIC[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+__getattr__ = lazy_exports(__name__, _PUBLIC)
 
 __all__ = ["MIN_CONTENT_WORDS", "QuoteFinder", "find_quotes"]
