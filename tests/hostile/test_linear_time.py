@@ -2,7 +2,8 @@
 
 A story twice as long must take roughly twice as long, not four times: each stage is timed
 on a generated story and on one twice its length, and the ratio of the two times is
-compared (never an absolute time), with a generous margin for a busy machine. Each stage is
+compared (never an absolute time), in CPU time of this process (other work on a busy
+machine slows the wall clock, not that), with a generous margin. Each stage is
 timed on its own, over a parse made beforehand, so one stage's cost cannot hide another's.
 """
 
@@ -31,15 +32,15 @@ RUNS = 5
 def _ratio(short: Callable[[], object], long: Callable[[], object]) -> float:
     """Median time of `long` over median time of `short`, each repeated alike, the two run
     in turn so that a busy moment of the machine falls on both."""
-    started = time.perf_counter()
+    started = time.process_time()
     short()
-    repeats = max(1, round(MIN_TIMED_S / max(time.perf_counter() - started, 1e-6)))
+    repeats = max(1, round(MIN_TIMED_S / max(time.process_time() - started, 1e-6)))
 
     def timed(work: Callable[[], object]) -> float:
-        started = time.perf_counter()
+        started = time.process_time()
         for _ in range(repeats):
             work()
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     pairs = [(timed(short), timed(long)) for _ in range(RUNS)]
     return statistics.median(t for _, t in pairs) / statistics.median(t for t, _ in pairs)
