@@ -65,7 +65,7 @@ def test_jsonl_records_keep_their_id_and_ignore_other_keys(tmp_path: Path) -> No
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Rain fell on Tuesday.".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Rain fell on Tuesday.")))
     (doc,) = read_all(["-"])
     assert isinstance(doc, Document) and doc.kind == "text" and doc.content == "Rain fell on Tuesday."
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import gzip
-import io
 import secrets
 import zlib
 from pathlib import Path
 
 import pytest
-from fastwarc.warc import WarcRecord, WarcRecordType
+from fastwarc.warc import WarcRecordType
 
 from newsgraph.ingest import ReadFailure, read_inputs
 from newsgraph.ingest.warc import decode_content, read_warc, unchunk
 from newsgraph.model import Document
+from tests.ingest.warcs import warc_record
 
 ARTICLE = (
     "<html><head><title>Ferry talks resume</title>"
@@ -26,17 +26,7 @@ ARTICLE = (
 )
 
 
-def record(url: str, http: bytes, kind: WarcRecordType = WarcRecordType.response,
-           date: str = "2024-03-05T10:00:00Z") -> bytes:
-    rec = WarcRecord()
-    rec.init_headers(kind)
-    rec.headers["WARC-Target-URI"] = url
-    rec.headers["WARC-Date"] = date
-    rec.set_bytes_content(http)
-    rec.is_http = True
-    out = io.BytesIO()
-    rec.write(out)
-    return out.getvalue()
+record = warc_record
 
 
 def response(content_type: str, body: bytes, status: str = "200 OK") -> bytes:

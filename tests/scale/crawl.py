@@ -5,10 +5,12 @@ records that are no pages, and one response whose body does not decompress."""
 from __future__ import annotations
 
 import gzip
-import io
+from functools import partial
 from pathlib import Path
 
-from fastwarc.warc import WarcRecord, WarcRecordType
+from fastwarc.warc import WarcRecordType
+
+from tests.ingest.warcs import warc_record
 
 WIRE = [
     ("The port authority of Brindlemouth said on Tuesday that the northern ferry terminal "
@@ -59,17 +61,7 @@ def page(title: str, site: str, paragraphs: list[str], published: str, byline: s
     ).encode()
 
 
-def record(url: str, http: bytes, kind: WarcRecordType = WarcRecordType.response,
-           date: str = "2026-03-04T10:00:00Z") -> bytes:
-    rec = WarcRecord()
-    rec.init_headers(kind)
-    rec.headers["WARC-Target-URI"] = url
-    rec.headers["WARC-Date"] = date
-    rec.set_bytes_content(http)
-    rec.is_http = True
-    out = io.BytesIO()
-    rec.write(out)
-    return out.getvalue()
+record = partial(warc_record, date="2026-03-04T10:00:00Z")
 
 
 def response(body: bytes, content_type: str = "text/html; charset=utf-8",
